@@ -7,6 +7,15 @@
 
 #include "parser/lflow_dump.hpp"
 
+namespace boost::spirit::x3 {
+// An expectation failure on `rule[action]` names the rule, not the mangled action type.
+template <typename Subject, typename Action>
+struct get_info<action<Subject, Action>> {
+    using result_type = std::string;
+    std::string operator()(const action<Subject, Action>& p) const { return what(p.subject); }
+};
+}  // namespace boost::spirit::x3
+
 namespace ovnsim::dump_x3 {
 namespace x3 = boost::spirit::x3;
 
