@@ -27,7 +27,6 @@ struct DatapathTotalLine {
     std::string_view uuid;
     Pipeline pipeline = Pipeline::Ingress;
     std::uint64_t total = 0;
-    const char* total_at = nullptr;
 };
 
 struct stage_tag;
@@ -60,10 +59,7 @@ const auto set_name = [](auto& ctx) { total_line(ctx).name = view(x3::_attr(ctx)
 const auto set_name2 = [](auto& ctx) { total_line(ctx).name2 = view(x3::_attr(ctx)); };
 const auto set_uuid = [](auto& ctx) { total_line(ctx).uuid = view(x3::_attr(ctx)); };
 const auto set_pipeline = [](auto& ctx) { total_line(ctx).pipeline = x3::_attr(ctx); };
-const auto set_total = [](auto& ctx) {
-    total_line(ctx).total = x3::_attr(ctx);
-    total_line(ctx).total_at = x3::_where(ctx).begin();
-};
+const auto set_total = [](auto& ctx) { total_line(ctx).total = x3::_attr(ctx); };
 const auto datapath_names = quoted_name[set_name] > -(x3::lit(" aka ") > quoted_name[set_name2]);
 const auto datapath_total_grammar = x3::lit("Total number of logical flows in the datapath ") > -datapath_names >
                                     x3::lit(" (") > uuid[set_uuid] > x3::lit(") Pipeline: ") >
@@ -138,7 +134,7 @@ private:
         std::uint64_t sum = 0;
         for (const auto& stage : block.stages) sum += stage.flows;
         if (sum != total.total) {
-            fail(total.total_at, "datapath total " + std::to_string(total.total) + " is not the sum of its tables (" +
+            fail(line.data() + line.rfind(' ') + 1, "datapath total " + std::to_string(total.total) + " is not the sum of its tables (" +
                                      std::to_string(sum) + ")");
         }
         block.total = total.total;
@@ -148,8 +144,8 @@ private:
     void read_grand_total(std::string_view line) {
         if (in_block_) fail(line.data(), "grand total before the last datapath's total");
         std::uint64_t total = 0;
-        const char* number = line.data() + line.find('=') + 2;
         parse(line, grand_total_grammar, total);
+        const char* number = line.data() + line.rfind(' ') + 1;
         std::uint64_t sum = 0;
         for (const auto& block : counts_.pipelines) sum += block.total;
         if (sum != total) {
