@@ -79,7 +79,7 @@ public:
             if (newline == nullptr) newline = end;
             line_begin_ = p;
             read_line(dump_scan::chomp_cr({p, static_cast<std::size_t>(newline - p)}));
-            p = newline + 1;
+            p = newline == end ? end : newline + 1;
         }
         if (!have_grand_total_) {
             fail_at({line_no_, 1}, "no `Total number of logical flows = N` line: not complete count-flows output");

@@ -2,7 +2,6 @@
 // flow grammar plus body scanner, or the trailer bookkeeping.
 #include "parser/lflow_dump.hpp"
 
-#include <algorithm>
 #include <cstring>
 #include <unordered_map>
 
@@ -29,10 +28,11 @@ public:
         }
         dump_.flows.reserve(text_.size() / 200);
         const char* const end = text_.data() + text_.size();
-        for (line_begin_ = text_.data(); line_begin_ < end && !stopped_; ++line_no_) {
+        for (line_begin_ = text_.data(); !stopped_; ++line_no_) {
             const char* newline = static_cast<const char*>(std::memchr(line_begin_, '\n', static_cast<std::size_t>(end - line_begin_)));
             if (newline == nullptr) newline = end;
             newline = read_line(chomp_cr({line_begin_, static_cast<std::size_t>(newline - line_begin_)}), newline);
+            if (newline == end || newline + 1 == end) break;
             line_begin_ = newline + 1;
         }
         if (dump_.datapaths.empty() && !failed_) {
@@ -64,7 +64,7 @@ private:
         }
         if (trailer_) return read_trailer_line(line, newline);
         if (line.empty()) return newline;
-        if (line.starts_with("    ") && !dump_.flows.empty()) {
+        if (is_openflow_line(line) && seen_flow_line_) {
             ++dump_.openflow_lines;
             return newline;
         }
@@ -99,6 +99,7 @@ private:
     }
 
     const char* read_flow(std::string_view line, const char* newline) {
+        seen_flow_line_ = true;
         dump_grammar::FlowPrefix prefix;
         dump_grammar::SyntaxError syntax;
         if (!dump_grammar::parse_flow_prefix(line, prefix, syntax)) {
@@ -155,12 +156,13 @@ private:
     const char* read_trailer_line(std::string_view line, const char* newline) {
         if (line.empty()) {
             in_vips_ = false;
-        } else if (line.starts_with("    ")) {
-            if (in_vips_) extend_record(line);
-            else if (!dump_.trailer.empty()) ++dump_.openflow_lines;
-            else fail(line.data(), "OpenFlow line before any `--vflows` record");
+        } else if (in_vips_ && line.starts_with("    ")) {
+            extend_record(line);
+        } else if (is_openflow_line(line) && !dump_.trailer.empty()) {
+            ++dump_.openflow_lines;
         } else if (line.size() > 2 && line.starts_with("  ") && line[2] != ' ') {
-            if (section_ == TrailerSection::LoadBalancers && line == "  vips:" && !dump_.trailer.empty()) {
+            if (line == "  vips:" && !dump_.trailer.empty() && dump_.trailer.back().section == TrailerSection::LoadBalancers &&
+                section_ == TrailerSection::LoadBalancers) {
                 in_vips_ = true;
                 extend_record(line);
             } else {
@@ -173,6 +175,12 @@ private:
             fail(line.data(), "unrecognised line in the `--vflows` section \"" + std::string(to_string(section_)) + "\"");
         }
         return newline;
+    }
+
+    // `--ovs` prints the OpenFlow flows of a record four spaces in: `table=N ...`, or with
+    // `--stats` ofputil_flow_stats_format's ` cookie=...`.
+    static bool is_openflow_line(std::string_view line) {
+        return line.starts_with("    table=") || line.starts_with("     cookie=");
     }
 
     void extend_record(std::string_view line) {
@@ -221,6 +229,7 @@ private:
     const char* line_begin_ = nullptr;
     std::uint32_t line_no_ = 1;
 
+    bool seen_flow_line_ = false;
     enum class Block { None, Good, Bad };  // the `Datapath:` header the next flows belong to
     Block block_ = Block::None;
     std::uint32_t datapath_ = 0;

@@ -52,7 +52,7 @@ const auto set_stage = [](auto& ctx) {
 };
 const auto set_priority = [](auto& ctx) { flow(ctx).priority = x3::_attr(ctx); };
 
-const auto uuid_field = x3::lit("uuid=0x") > flow_uuid[set_flow_uuid] > x3::lit(", ");
+const auto uuid_field = x3::lit("uuid=") > x3::lit("0x") > flow_uuid[set_flow_uuid] > x3::lit(", ");
 const auto stage_field = x3::lit('(') > x3::raw[*(x3::char_ - ')')][set_stage] > x3::lit(')');
 const auto flow_prefix = (x3::lit("  ") >> -uuid_field) > x3::lit("table=") > table_number[set_table] >
                          *x3::lit(' ') > stage_field > x3::lit(", priority=") > priority[set_priority] >

@@ -10,32 +10,32 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parser/text_file.hpp"
 
 namespace ovnsim::test {
 
-// Plain-text dumps (lflows.txt, lflows-uuid.txt) under `corpora`, sorted.
-inline std::vector<std::filesystem::path> plain_lflow_dumps(const std::filesystem::path& corpora) {
+// The dumps under `corpora` named lflows*`suffix`, sorted.
+inline std::vector<std::filesystem::path> lflow_dumps(const std::filesystem::path& corpora, std::string_view suffix) {
     std::vector<std::filesystem::path> dumps;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(corpora)) {
         const auto name = entry.path().filename().string();
-        if (entry.is_regular_file() && name.starts_with("lflows") && name.ends_with(".txt")) dumps.push_back(entry.path());
+        if (entry.is_regular_file() && name.starts_with("lflows") && name.ends_with(suffix)) dumps.push_back(entry.path());
     }
     std::sort(dumps.begin(), dumps.end());
     return dumps;
 }
 
-// Compressed dumps (lflows*.txt.xz) under `corpora`, sorted.
+// lflows.txt, lflows-uuid.txt
+inline std::vector<std::filesystem::path> plain_lflow_dumps(const std::filesystem::path& corpora) {
+    return lflow_dumps(corpora, ".txt");
+}
+
+// lflows*.txt.xz
 inline std::vector<std::filesystem::path> compressed_lflow_dumps(const std::filesystem::path& corpora) {
-    std::vector<std::filesystem::path> dumps;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(corpora)) {
-        const auto name = entry.path().filename().string();
-        if (entry.is_regular_file() && name.starts_with("lflows") && name.ends_with(".txt.xz")) dumps.push_back(entry.path());
-    }
-    std::sort(dumps.begin(), dumps.end());
-    return dumps;
+    return lflow_dumps(corpora, ".txt.xz");
 }
 
 // A per-process temp dir, removed at exit.

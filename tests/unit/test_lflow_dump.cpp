@@ -344,6 +344,12 @@ TEST_CASE("bad input: empty, headerless and garbage files") {
     CHECK(error_of(kHeader + kFlow + "  this is not a flow\n" + kFlow) ==
           "dump.txt:3:1: unrecognised line: expected `Datapath:`, a flow line (`  table=`, `  uuid=`) or a `--vflows` section");
     CHECK(error_of(kFlow) == "dump.txt:1:1: flow line before any `Datapath:` header");
+    CHECK(error_of(kHeader + kFlow + "    not an OpenFlow flow\n") ==
+          "dump.txt:3:1: unrecognised line: expected `Datapath:`, a flow line (`  table=`, `  uuid=`) or a `--vflows` section");
+    CHECK(error_of(kHeader + kFlow + "\nChassis:\n  name=hv1\nDatapath: \"x\"\n") ==
+          "dump.txt:6:1: `Datapath:` header after the `--vflows` sections");
+    CHECK(error_of(kHeader + kFlow + "\nChassis:\nname=hv1\n") ==
+          "dump.txt:5:1: unrecognised line in the `--vflows` section \"Chassis\"");
     CHECK(error_of("    table=8 actions=drop\n") ==
           "dump.txt:1:1: unrecognised line: expected `Datapath:`, a flow line (`  table=`, `  uuid=`) or a `--vflows` section");
 }
@@ -381,6 +387,8 @@ TEST_CASE("bad input: malformed headers and flow prefixes name the column") {
           "dump.txt:2:9: bad flow line: expected table number (0-65535)");
     CHECK(error_of(kHeader + "  uuid=0x1a2b3c4, table=9 (ls_in_acl_eval     ), priority=1 , match=(1), action=(next;)\n") ==
           "dump.txt:2:10: bad flow line: expected 8 hex digits");
+    CHECK(error_of(kHeader + "  uuid=1a2b3c4d, table=9 (ls_in_acl_eval     ), priority=1 , match=(1), action=(next;)\n") ==
+          "dump.txt:2:8: bad flow line: expected \"0x\"");
     CHECK(error_of(kHeader + "  table=9 (ls_in_acl_eval     ) priority=1 , match=(1), action=(next;)\n") ==
           "dump.txt:2:32: bad flow line: expected \", priority=\"");
     CHECK(error_of(header("\"ls1\"", kUuid1, "ingress") + kFlow + header("\"ls2\"", kUuid1, "egress") + kFlow) ==
