@@ -46,11 +46,7 @@ const auto table_number = x3::rule<class table_number_r, std::uint16_t>{"table n
 const auto count = x3::rule<class count_r, std::uint64_t>{"a flow count"} = x3::ulong_long;
 
 const auto set_table = [](auto& ctx) { stage_line(ctx).table = x3::_attr(ctx); };
-const auto set_stage = [](auto& ctx) {
-    auto stage = view(x3::_attr(ctx));
-    while (!stage.empty() && stage.back() == ' ') stage.remove_suffix(1);
-    stage_line(ctx).stage = stage;
-};
+const auto set_stage = [](auto& ctx) { stage_line(ctx).stage = stage_name(x3::_attr(ctx)); };
 const auto set_flows = [](auto& ctx) { stage_line(ctx).flows = x3::_attr(ctx); };
 const auto stage_grammar = x3::lit("  table=") > table_number[set_table] > *x3::lit(' ') > x3::lit('(') >
                            x3::raw[*(x3::char_ - ')')][set_stage] > x3::lit(") lflows=") > count[set_flows] > x3::eoi;

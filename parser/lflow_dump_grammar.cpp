@@ -45,11 +45,7 @@ const auto set_flow_uuid = [](auto& ctx) {
     flow(ctx).uuid = x3::_attr(ctx);
 };
 const auto set_table = [](auto& ctx) { flow(ctx).table = x3::_attr(ctx); };
-const auto set_stage = [](auto& ctx) {
-    auto stage = view(x3::_attr(ctx));
-    while (!stage.empty() && stage.back() == ' ') stage.remove_suffix(1);
-    flow(ctx).stage = stage;
-};
+const auto set_stage = [](auto& ctx) { flow(ctx).stage = stage_name(x3::_attr(ctx)); };
 const auto set_priority = [](auto& ctx) { flow(ctx).priority = x3::_attr(ctx); };
 
 const auto uuid_field = x3::lit("uuid=") > x3::lit("0x") > flow_uuid[set_flow_uuid] > x3::lit(", ");

@@ -7,6 +7,9 @@ namespace ovnsim::dump_scan {
 namespace {
 
 constexpr std::string_view kActionDelimiter = "), action=(";
+constexpr const char* kUnterminatedString = "unterminated string literal: this '\"' is never closed";
+constexpr const char* kMatchCut = "flow line cut short: its match is not closed by `), action=(`";
+constexpr const char* kActionsCut = "flow line cut short: its actions are not closed by `)`";
 
 constexpr std::array<std::pair<std::string_view, TrailerSection>, 5> kTrailerHeaders{{
     {"Port Bindings:", TrailerSection::PortBindings},
@@ -26,10 +29,6 @@ bool next_line_continues(const char* newline, const char* end) {
     const char* next = newline + 1;
     return next < end && !starts_record({next, static_cast<std::size_t>(end - next)});
 }
-
-constexpr const char* kUnterminatedString = "unterminated string literal: this '\"' is never closed";
-constexpr const char* kMatchCut = "flow line cut short: its match is not closed by `), action=(`";
-constexpr const char* kActionsCut = "flow line cut short: its actions are not closed by `)`";
 
 const char* find_byte(const char* p, const char* end, char c) {
     const void* found = std::memchr(p, c, static_cast<std::size_t>(end - p));

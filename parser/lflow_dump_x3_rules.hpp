@@ -23,6 +23,13 @@ using Range = boost::iterator_range<const char*>;
 
 inline std::string_view view(const Range& r) { return {r.begin(), static_cast<std::size_t>(r.size())}; }
 
+// A stage name printed `%-19s`: the name without its padding.
+inline std::string_view stage_name(const Range& r) {
+    auto name = view(r);
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    return name;
+}
+
 // OVN prints names raw between quotes (`"%s"`): a name ends at the quote that is followed
 // by ` (` (the uuid) or ` aka "` (the second name).
 inline const auto name_end = x3::lit('"') >> (x3::lit(" (") | x3::lit(" aka \""));
