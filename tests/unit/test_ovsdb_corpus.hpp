@@ -3,6 +3,7 @@
 // files decompressed (once per test run) into a private temporary directory.
 #include <cstdlib>
 #include <filesystem>
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -86,6 +87,28 @@ inline std::vector<std::filesystem::path> database_files(const std::filesystem::
     }
     std::sort(files.begin(), files.end());
     return files;
+}
+
+}  // namespace ovnsim::test
+
+#include "parser/ovsdb_listing.hpp"
+
+namespace ovnsim::test {
+
+// The listings of one bundle directory (nb/ or sb/) as a database, reading `format`
+// (".txt" or ".json") where a table has it and the other format otherwise.
+inline OvsdbDatabase load_listing_dir(const std::filesystem::path& dir, const std::string& format = ".txt") {
+    std::map<std::string, ListingFile> chosen;
+    for (const auto& listing : listing_files(dir)) {
+        if (listing.path.parent_path() != dir) continue;
+        auto [it, inserted] = chosen.emplace(listing.table, listing);
+        if (!inserted && listing.format == format) it->second = listing;
+    }
+    OvsdbDatabase database;
+    for (const auto& [table, listing] : chosen) {
+        database.add(parse_ovsdb_listing(*TextFile::read(readable(listing.path).string()), table));
+    }
+    return database;
 }
 
 }  // namespace ovnsim::test
