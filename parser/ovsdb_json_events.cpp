@@ -1,5 +1,6 @@
 #include "parser/ovsdb_json_events.hpp"
 
+#include <algorithm>
 #include <iterator>
 #include <vector>
 
@@ -70,8 +71,12 @@ public:
         // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..."
         const auto colon = message.find(": ", message.find("parse error"));
         if (colon != std::string::npos) message = message.substr(colon + 2);
-        // nlohmann counts the character it failed on; point at it.
-        fail_(base_ + (position > 0 ? position - 1 : 0), "invalid JSON: " + message);
+        // nlohmann counts the character it failed on; point at it, or, when the text
+        // ended early, just after its last visible character (not on the next line).
+        std::size_t offset = position > 0 ? position - 1 : 0;
+        const std::size_t visible_end = text_.find_last_not_of(" \t\r\n");
+        if (visible_end != std::string_view::npos) offset = std::min(offset, visible_end + 1);
+        fail_(base_ + offset, "invalid JSON: " + message);
         return false;
     }
 

@@ -77,4 +77,10 @@ std::vector<OvsdbLogRecord> split_ovsdb_log(const TextFile& file) {
     return records;
 }
 
+std::string format_ovsdb_log_record(std::string_view json) {
+    std::string data(json);
+    data += '\n';
+    return std::string(standalone_magic) + " " + std::to_string(data.size()) + " " + sha1_hex(data) + "\n" + data;
+}
+
 }  // namespace ovnsim

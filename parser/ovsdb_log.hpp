@@ -23,4 +23,7 @@ struct OvsdbLogRecord {
 // how to convert it.
 std::vector<OvsdbLogRecord> split_ovsdb_log(const TextFile& file);
 
+// One standalone record holding `json` (header, JSON, newline), as ovsdb-server writes it.
+std::string format_ovsdb_log_record(std::string_view json);
+
 }  // namespace ovnsim
