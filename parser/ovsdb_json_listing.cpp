@@ -42,10 +42,9 @@ public:
         if (--depth_ == 1) section_ = Section::other;
     }
 
-    void on_key(std::string&& key, std::size_t start) override {
+    void on_key(std::string&& key, std::size_t) override {
         if (key == "headings") {
             section_ = Section::headings;
-            headings_start_ = start;
         } else if (key == "data") {
             section_ = Section::data;
             seen_data_ = true;
@@ -115,6 +114,7 @@ private:
             headings.push_back(heading.get<std::string>());
         }
         headings_ = std::move(headings);
+        headings_start_ = start;
     }
 
     const TextFile& file_;

@@ -80,7 +80,8 @@ public:
         keys_ = {};
         values_ = {};
         if (!datum.normalize()) {
-            fail(newline, datum.is_map() ? "map contains a duplicate key" : "set contains a duplicate value");
+            throw InputError(file_.path(), value_loc_,
+                             datum.is_map() ? "map contains a duplicate key" : "set contains a duplicate value");
         }
         row_values_.push_back(std::move(datum));
         row_locs_.push_back(value_loc_);
@@ -89,12 +90,12 @@ public:
     }
 
     void blank_line(Iterator newline) {
-        if (in_row_) close_row(newline);
+        if (in_row_) close_row();
         next_line(newline);
     }
 
-    OvsdbTable finish(Iterator end) {
-        if (in_row_) close_row(end);
+    OvsdbTable finish() {
+        if (in_row_) close_row();
         return std::move(table_);
     }
 
@@ -124,15 +125,16 @@ private:
         row_locs_.clear();
     }
 
-    void close_row(Iterator at) {
+    void close_row() {
         in_row_ = false;
         if (!layout_) {
             layout_.emplace(std::move(first_headings_));
             if (layout_->problem()) throw InputError(file_.path(), row_loc_, *layout_->problem());
             table_.columns = layout_->columns();
         } else if (column_ < layout_->headings().size()) {
-            fail(at, "row ends before column " + layout_->headings()[column_] +
-                         " (the first row has it): truncated row?");
+            throw InputError(file_.path(), row_loc_,
+                             "row ends before column " + layout_->headings()[column_] +
+                                 " (the first row has it): truncated row?");
         }
         const Datum& uuid_datum = row_values_[layout_->uuid_heading()];
         const auto uuid = uuid_datum.as_uuid();
@@ -233,6 +235,7 @@ const auto on_blank = [](auto& ctx) { builder(ctx).blank_line(just_before(ctx));
 // Rule names double as error messages: "expected <name>".
 const x3::rule<struct heading_class> heading = "a column name";
 const x3::rule<struct separator_class> separator = "\": \" after the column name";
+const x3::rule<struct colon_class> colon = "\": \" after the column name";
 const x3::rule<struct datum_class> datum = "a value";
 const x3::rule<struct atom_class> atom = "a value";
 const x3::rule<struct quoted_class> quoted = "a quoted string";
@@ -254,7 +257,8 @@ const x3::rule<struct listing_class> listing = "an OVSDB listing";
 const auto list_separator = x3::lit(',') >> *x3::lit(' ');
 
 const auto heading_def = x3::raw[&x3::char_("a-zA-Z_") >> name_chars][on_heading];
-const auto separator_def = *x3::lit(' ') >> x3::lit(": ");
+const auto separator_def = *x3::lit(' ') > colon;
+const auto colon_def = x3::lit(": ");
 const auto escape_def = x3::lit('\\') > escape_body;
 const auto escape_body_def = x3::char_("\"\\\\/bfnrt") | (x3::lit('u') >> x3::repeat(4)[x3::xdigit]);
 const auto closing_quote_def = x3::lit('"');
@@ -274,7 +278,7 @@ const auto column_line_def = heading > separator > datum > line_end;
 const auto listing_end_def = x3::eoi;
 const auto listing_def = *(column_line | x3::lit('\n')[on_blank]) > listing_end;
 
-BOOST_SPIRIT_DEFINE(heading, separator, datum, atom, quoted, escape, escape_body, closing_quote, set_value, set_end, map_value,
+BOOST_SPIRIT_DEFINE(heading, separator, colon, datum, atom, quoted, escape, escape_body, closing_quote, set_value, set_end, map_value,
                     map_end, pair, equals, scalar, line_end, column_line, listing_end, listing)
 
 }  // namespace
@@ -294,7 +298,7 @@ OvsdbTable parse_ovsdb_text_listing(const TextFile& file, std::string table_name
         }
         build.fail_at_offset(e.where(), "expected " + e.which());
     }
-    return build.finish(last);
+    return build.finish();
 }
 
 }  // namespace ovnsim
