@@ -110,7 +110,7 @@ public:
             return;
         }
         if (!column_) return;  // _uuid or _version: not data
-        auto datum = datum_from_wire_json(value);
+        auto datum = datum_from_wire_json(std::move(value));
         if (auto* problem = std::get_if<std::string>(&datum)) fail(start, *problem);
         Datum& d = std::get<Datum>(datum);
         if (auto mismatch = table_->types[*column_]->mismatch(d)) {

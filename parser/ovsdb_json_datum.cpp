@@ -19,9 +19,9 @@ bool is_tagged(const json& value, std::string_view tag) {
            value[0].get_ref<const std::string&>() == tag;
 }
 
-std::variant<Atom, std::string> atom_from_json(const json& value) {
+std::variant<Atom, std::string> atom_from_json(json& value) {
     switch (value.type()) {
-        case json::value_t::string: return Atom(value.get<std::string>());
+        case json::value_t::string: return Atom(std::move(value.get_ref<std::string&>()));
         case json::value_t::boolean: return Atom(value.get<bool>());
         case json::value_t::number_integer: return Atom(value.get<std::int64_t>());
         case json::value_t::number_unsigned: {
@@ -51,12 +51,12 @@ std::variant<Datum, std::string> finish(Datum datum) {
 
 }  // namespace
 
-std::variant<Datum, std::string> datum_from_wire_json(const json& value) {
+std::variant<Datum, std::string> datum_from_wire_json(json&& value) {
     if (is_tagged(value, "set")) {
         if (!value[1].is_array()) return std::string("[\"set\", ...] needs an array of atoms");
         std::vector<Atom> keys;
         keys.reserve(value[1].size());
-        for (const json& element : value[1]) {
+        for (json& element : value[1]) {
             auto atom = atom_from_json(element);
             if (auto* problem = std::get_if<std::string>(&atom)) return *problem;
             keys.push_back(std::move(std::get<Atom>(atom)));
@@ -68,7 +68,7 @@ std::variant<Datum, std::string> datum_from_wire_json(const json& value) {
         std::vector<Atom> keys, values;
         keys.reserve(value[1].size());
         values.reserve(value[1].size());
-        for (const json& pair : value[1]) {
+        for (json& pair : value[1]) {
             if (!pair.is_array() || pair.size() != 2) return "map element is not a [key, value] pair: " + excerpt(pair);
             auto key = atom_from_json(pair[0]);
             if (auto* problem = std::get_if<std::string>(&key)) return *problem;

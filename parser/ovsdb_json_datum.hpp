@@ -11,7 +11,8 @@
 
 namespace ovnsim {
 
-// The datum (normalized to OVSDB order), or an error message.
-std::variant<Datum, std::string> datum_from_wire_json(const nlohmann::json& value);
+// The datum (normalized to OVSDB order), or an error message. Strings are moved out of
+// `value`.
+std::variant<Datum, std::string> datum_from_wire_json(nlohmann::json&& value);
 
 }  // namespace ovnsim

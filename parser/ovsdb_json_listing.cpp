@@ -61,7 +61,7 @@ public:
             return;
         }
         if (depth_ == 2) fail(start, "each row of \"data\" must be an array of cells");
-        auto datum = datum_from_wire_json(value);
+        auto datum = datum_from_wire_json(std::move(value));
         if (auto* problem = std::get_if<std::string>(&datum)) fail(start, *problem);
         rows_.back().cells.push_back(std::move(std::get<Datum>(datum)));
         rows_.back().starts.push_back(start);

@@ -1,9 +1,8 @@
 #include "parser/ovsdb_log.hpp"
 
-#include <boost/uuid/detail/sha1.hpp>
 #include <charconv>
-#include <cstdio>
 
+#include "parser/ovsdb_sha1.hpp"
 #include "parser/source_location.hpp"
 
 namespace ovnsim {
@@ -11,16 +10,6 @@ namespace {
 
 constexpr std::string_view standalone_magic = "OVSDB JSON";
 constexpr std::string_view clustered_magic = "OVSDB CLUSTER";
-
-std::string sha1_hex(std::string_view data) {
-    boost::uuids::detail::sha1 sha1;
-    sha1.process_bytes(data.data(), data.size());
-    boost::uuids::detail::sha1::digest_type digest;
-    sha1.get_digest(digest);
-    char hex[41];
-    for (int i = 0; i < 5; ++i) std::snprintf(hex + 8 * i, 9, "%08x", digest[i]);
-    return std::string(hex, 40);
-}
 
 bool is_lower_hex(std::string_view s) {
     for (const char c : s) {
@@ -70,7 +59,7 @@ std::vector<OvsdbLogRecord> split_ovsdb_log(const TextFile& file) {
                           std::to_string(text.size() - data_offset) + " left: truncated file?");
         }
         const std::string_view data = text.substr(data_offset, length);
-        if (sha1_hex(data) != sha) fail(data_offset, "record does not match the SHA-1 in its header: corrupted file");
+        if (ovsdb_sha1_hex(data) != sha) fail(data_offset, "record does not match the SHA-1 in its header: corrupted file");
         records.push_back(OvsdbLogRecord{pos, data_offset, data});
         pos = data_offset + length;
     }
@@ -80,7 +69,7 @@ std::vector<OvsdbLogRecord> split_ovsdb_log(const TextFile& file) {
 std::string format_ovsdb_log_record(std::string_view json) {
     std::string data(json);
     data += '\n';
-    return std::string(standalone_magic) + " " + std::to_string(data.size()) + " " + sha1_hex(data) + "\n" + data;
+    return std::string(standalone_magic) + " " + std::to_string(data.size()) + " " + ovsdb_sha1_hex(data) + "\n" + data;
 }
 
 }  // namespace ovnsim

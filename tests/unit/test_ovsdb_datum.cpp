@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "parser/ovsdb_datum.hpp"
+#include "parser/ovsdb_sha1.hpp"
 #include "parser/ovsdb_text_atoms.hpp"
 
 using namespace ovnsim;
@@ -75,4 +76,12 @@ TEST_CASE("datums keep OVSDB order and apply diffs like ovsdb-server") {
     CHECK(Datum::set({}) != Datum::map({}, {}));
     CHECK(Datum::scalar(Atom(std::int64_t{3})).as_real() == 3.0);
     CHECK(Datum::scalar(Atom(std::int64_t{3})).as_string() == nullptr);
+}
+
+TEST_CASE("SHA-1 of OVSDB records matches FIPS 180 test vectors") {
+    CHECK(ovsdb_sha1_hex("") == "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+    CHECK(ovsdb_sha1_hex("abc") == "a9993e364706816aba3e25717850c26c9cd0d89d");
+    CHECK(ovsdb_sha1_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+          "84983e441c3bd26ebaae4aa1f95129e5e54670f1");
+    CHECK(ovsdb_sha1_hex(std::string(1000000, 'a')) == "34aa973cd4c4daa4f61eeb2bdbad27316534016f");
 }
