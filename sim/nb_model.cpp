@@ -34,10 +34,9 @@ std::string uuid_hex_digits(const Uuid& uuid) {
 
 const std::vector<std::string>& NbModel::table_names() {
     static const std::vector<std::string> names = {
-        "ACL",          "Address_Set",        "Load_Balancer",         "Load_Balancer_Group",
-        "Logical_Router", "Logical_Router_Port", "Logical_Switch",     "Logical_Switch_Port",
-        "NB_Global",    "Port_Group",         "Sample",                "Sample_Collector",
-        "Sampling_App"};
+        "ACL",           "Address_Set",    "Load_Balancer",       "Load_Balancer_Group", "Logical_Router",
+        "Logical_Router_Port", "Logical_Switch", "Logical_Switch_Port", "NB_Global",   "Port_Group",
+        "Sample",        "Sample_Collector", "Sampling_App"};
     return names;
 }
 

@@ -109,13 +109,12 @@ struct SbLogicalFlow {
     const SbDatapathBinding* datapath = nullptr;
     const SbLogicalDpGroup* dp_group = nullptr;
 
-    std::string_view stage_name() const { return external(stage_name_key); }
+    std::string_view stage_name() const { return external("stage-name"); }
     std::string_view source() const { return external("source"); }
     // external_ids:stage-hint: the first 32 bits of the NB row (ACL, ...) that produced it.
     std::optional<std::uint32_t> stage_hint() const;
 
 private:
-    static constexpr std::string_view stage_name_key = "stage-name";
     std::string_view external(std::string_view key) const {
         const std::string* value = ovsdb_option(external_ids, key);
         return value ? std::string_view(*value) : std::string_view();

@@ -2,9 +2,6 @@
 // of the same table give the same data.
 #include <doctest/doctest.h>
 
-#include <chrono>
-#include <iostream>
-
 #include "parser/ovsdb_listing.hpp"
 #include "test_ovsdb_corpus.hpp"
 #include "test_support.hpp"
@@ -30,7 +27,6 @@ TEST_CASE("every table listing of the shared corpora parses, and text equals JSO
     for (const auto& listing : test::listing_files(*root)) {
         CAPTURE(listing.path.string());
         OvsdbTable table = read_listing(listing);
-        CHECK(table.name == listing.table);
         rows += table.rows.size();
         const fs::path key = listing.path.parent_path() / listing.table;
         (listing.format == ".json" ? json_tables : text_tables).emplace(key, std::move(table));
