@@ -30,3 +30,10 @@ if(OVNSIM_BUILD_PYTHON)
 elseif(OVNSIM_BUILD_TESTS)
   find_package(Python COMPONENTS Interpreter)
 endif()
+
+# Bundles may hold xz-compressed dumps and listings (large clusters ship them that way).
+# liblzma ships no CMake package config; CMake's own FindLibLZMA module finds it.
+find_package(LibLZMA QUIET)
+if(NOT LibLZMA_FOUND)
+  message(FATAL_ERROR "ovnsim needs liblzma: apt-get install liblzma-dev")
+endif()

@@ -7,12 +7,22 @@
 
 namespace ovnsim {
 
+namespace {
+
+// "nb/ACL.json.xz" -> "nb/ACL.json": compression does not change the listing's format.
+std::filesystem::path without_xz(const std::string& path) {
+    std::filesystem::path p(path);
+    return p.extension() == ".xz" ? p.replace_extension() : p;
+}
+
+}  // namespace
+
 std::string ovsdb_table_name_from_path(const std::string& path) {
-    return std::filesystem::path(path).stem().string();
+    return without_xz(path).stem().string();
 }
 
 OvsdbTable parse_ovsdb_listing(const TextFile& file, std::string table_name) {
-    if (std::filesystem::path(file.path()).extension() == ".json") {
+    if (without_xz(file.path()).extension() == ".json") {
         return parse_ovsdb_json_listing(file, std::move(table_name));
     }
     return parse_ovsdb_text_listing(file, std::move(table_name));

@@ -1,6 +1,7 @@
 #pragma once
 // One entry point for table listings, whichever format: `<Table>.json` is read as
-// `--format=json list` output, anything else as `list` text.
+// `--format=json list` output, anything else as `list` text; a trailing `.xz` (the file
+// is decompressed by TextFile::read) does not count.
 #include <string>
 
 #include "parser/ovsdb_table.hpp"
@@ -8,7 +9,7 @@
 
 namespace ovnsim {
 
-// The table name is the file name without its extension ("nb/ACL.txt" -> "ACL").
+// The table name is the file name without its extension ("nb/ACL.txt.xz" -> "ACL").
 std::string ovsdb_table_name_from_path(const std::string& path);
 
 // Parses `file` by the extension of its path. Throws InputError.

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "parser/source_location.hpp"
+#include "parser/xz_decompress.hpp"
 
 namespace ovnsim {
 namespace {
@@ -106,6 +107,15 @@ std::shared_ptr<const TextFile> TextFile::read(const std::string& path) {
         file->text_ = file->owned_;
     }
     ::close(fd);
+    if (path.size() > 3 && path.compare(path.size() - 3, 3, ".xz") == 0) {
+        std::string text = xz_decompress(file->text_, path);
+        if (file->mapping_ != nullptr) {
+            ::munmap(file->mapping_, file->mapping_size_);
+            file->mapping_ = nullptr;
+        }
+        file->owned_ = std::move(text);
+        file->text_ = file->owned_;
+    }
     check_text_encoding(file->text_, path);
     return file;
 }

@@ -11,7 +11,8 @@ class TextFile {
 public:
     // Reads `path` (mmap where possible). Throws InputError when the file cannot be read,
     // holds a NUL byte or is not valid UTF-8 (the error names line and column). An empty
-    // file is returned as such: whether that is an error is the caller's call.
+    // file is returned as such: whether that is an error is the caller's call. A path
+    // ending in `.xz` is decompressed (errors name the file).
     static std::shared_ptr<const TextFile> read(const std::string& path);
     // Wraps text that did not come from disk (tests, Python strings, stdin).
     static std::shared_ptr<const TextFile> from_string(std::string name, std::string text);
