@@ -56,9 +56,9 @@ std::optional<std::string> Symbol::check_range(BitRange r) const {
     return std::nullopt;
 }
 
-FieldRef Symbol::field(std::optional<BitRange> range) const noexcept {
+FieldBits Symbol::field(std::optional<BitRange> range) const noexcept {
     if (!range) return bits;
-    FieldRef f = bits;
+    FieldBits f = bits;
     f.offset = static_cast<std::uint8_t>(bits.offset + range->lo);
     f.width = static_cast<std::uint8_t>(range->hi - range->lo + 1);
     return f;

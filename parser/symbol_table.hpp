@@ -40,11 +40,11 @@ enum class Access : std::uint8_t {
 };
 
 // Bits [offset, offset + width) of a storage slot. width is 0 for the string slots.
-struct FieldRef {
+struct FieldBits {
     Storage storage = Storage::xxreg0;
     std::uint8_t offset = 0;
     std::uint8_t width = 0;  // 1..128 (128 stored as 128: fits in uint8_t)
-    friend bool operator==(const FieldRef&, const FieldRef&) = default;
+    friend bool operator==(const FieldBits&, const FieldBits&) = default;
 };
 
 // A bit selection `[lo..hi]` (or `[lo]`, lo == hi) relative to a symbol.
@@ -59,7 +59,7 @@ struct Symbol {
     Level level = Level::ordinal;
     Access access = Access::read_only;
     unsigned width = 0;                 // bits: 0 for string fields, 1 for predicates
-    FieldRef bits;                      // fields, subfields and string fields
+    FieldBits bits;                      // fields, subfields and string fields
     const Symbol* parent = nullptr;     // subfields: the symbol they select bits of
     unsigned parent_offset = 0;         // subfields: first bit within `parent`
     std::string_view prerequisites;     // match text ANDed with every use; "" when none
@@ -73,7 +73,7 @@ struct Symbol {
     std::optional<std::string> check_range(BitRange r) const;
     // The storage bits of the whole symbol, or of `range` within it (must be valid:
     // check_range first). Predicates have no storage.
-    FieldRef field(std::optional<BitRange> range = std::nullopt) const noexcept;
+    FieldBits field(std::optional<BitRange> range = std::nullopt) const noexcept;
     // Why this symbol cannot be assigned to (inside a ct_commit block or not), or nothing.
     std::optional<std::string> check_writable(bool inside_ct_commit) const;
 };

@@ -9,7 +9,7 @@ namespace ovnsim {
 
 struct FieldSelection {
     const Symbol* symbol = nullptr;
-    FieldRef bits;  // width 0 for inport/outport
+    FieldBits bits;  // width 0 for inport/outport
 };
 
 // Throws InputError (file `origin`, line 1, the column of the problem) for an unknown name,

@@ -3,7 +3,7 @@
 // (packet headers, logical registers and flags, conntrack fields) plus the logical metadata
 // a datapath keeps in registers OVN does not name (datapath, conntrack zones).
 //
-// Numeric reads and writes never allocate: a FieldRef names a slot and a bit range, and the
+// Numeric reads and writes never allocate: a FieldBits names a slot and a bit range, and the
 // slots are one fixed array of Bits128, so reg0 is literally bits 96..127 of xxreg0.
 #include <array>
 #include <cstdint>
@@ -24,10 +24,10 @@ public:
     }
 
     // Bit ranges: the value is right-aligned (bit `ref.offset` of the slot is bit 0).
-    Bits128 read(FieldRef ref) const noexcept {
+    Bits128 read(FieldBits ref) const noexcept {
         return values_[storage_index(ref.storage)].extract(ref.offset, ref.width);
     }
-    void write(FieldRef ref, Bits128 value) noexcept {
+    void write(FieldBits ref, Bits128 value) noexcept {
         values_[storage_index(ref.storage)].deposit(ref.offset, ref.width, value);
     }
     // (slot & mask) == value, with mask and value in slot bit positions.

@@ -12,7 +12,7 @@ using namespace ovnsim;
 
 namespace {
 
-FieldRef ref(std::string_view text) { return select_field(text).bits; }
+FieldBits ref(std::string_view text) { return select_field(text).bits; }
 
 }  // namespace
 

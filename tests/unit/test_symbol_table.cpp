@@ -20,7 +20,7 @@ const Symbol& sym(std::string_view name) {
 
 void check_bits(std::string_view name, Storage storage, unsigned offset, unsigned width) {
     CAPTURE(name);
-    const FieldRef f = sym(name).field();
+    const FieldBits f = sym(name).field();
     CHECK(f.storage == storage);
     CHECK(f.offset == offset);
     CHECK(f.width == width);
@@ -304,11 +304,11 @@ TEST_CASE("bit ranges are checked with OVN's messages") {
     CHECK(sym("eth.type").check_range({0, 15}) == std::nullopt);
     CHECK(sym("ct_label.obs_point_id").check_range({0, 7}) == std::nullopt);
 
-    const FieldRef f = sym("reg0").field(BitRange{7, 9});
+    const FieldBits f = sym("reg0").field(BitRange{7, 9});
     CHECK(f.storage == Storage::xxreg0);
     CHECK(f.offset == 103);
     CHECK(f.width == 3);
-    const FieldRef g = sym("ct_label.obs_point_id").field(BitRange{0, 7});
+    const FieldBits g = sym("ct_label.obs_point_id").field(BitRange{0, 7});
     CHECK(g.offset == 96);
     CHECK(g.width == 8);
 }
