@@ -43,6 +43,23 @@ Notation notation_of(Storage s) {
 
 }  // namespace
 
+std::string format_field_bits(Storage s, unsigned lo, unsigned width) {
+    std::string out(storage_info(s).name);
+    if (lo == 0 && width == storage_info(s).width) return out;
+    out += '[' + std::to_string(lo);
+    if (width > 1) out += ".." + std::to_string(lo + width - 1);
+    return out + ']';
+}
+
+BitRun contiguous_run(Bits128 mask) {
+    if (mask.is_zero()) return {};
+    unsigned lo = 0;
+    while (!mask.bit(lo)) ++lo;
+    const Bits128 run = mask >> lo;
+    const unsigned n = run.bit_width();
+    return run == Bits128::ones(n) ? BitRun{lo, n} : BitRun{};
+}
+
 std::string format_mac(Bits128 value) {
     char buf[18];
     const auto v = value.low();

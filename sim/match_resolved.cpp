@@ -1,5 +1,6 @@
 #include "sim/match_resolved.hpp"
 
+#include "sim/field_format.hpp"
 #include "sim/packet.hpp"
 
 namespace ovnsim {
@@ -35,26 +36,6 @@ bool compare(Bits128 a, RelOp op, Bits128 b) {
     case RelOp::Ge: return a >= b;
     }
     return false;
-}
-
-// The first set bit and the length of the run of set bits starting there, when `mask` is
-// one contiguous run; {0, 0} otherwise.
-std::pair<unsigned, unsigned> contiguous_run(Bits128 mask) {
-    if (mask.is_zero()) return {0, 0};
-    unsigned lo = 0;
-    while (!mask.bit(lo)) ++lo;
-    const Bits128 run = mask >> lo;
-    const unsigned n = run.bit_width();
-    return run == Bits128::ones(n) ? std::pair{lo, n} : std::pair{0u, 0u};
-}
-
-void append_bits_name(std::string& out, Storage s, unsigned lo, unsigned n) {
-    const auto& info = storage_info(s);
-    out += info.name;
-    if (n == info.width) return;
-    out += '[' + std::to_string(lo);
-    if (n > 1) out += ".." + std::to_string(lo + n - 1);
-    out += ']';
 }
 
 }  // namespace
@@ -237,7 +218,7 @@ void ResolvedMatch::append_text(std::string& out, std::uint32_t i, bool nested) 
     case MatchNode::Kind::field: {
         const auto [lo, len] = contiguous_run(n.mask);
         if (len > 0) {
-            append_bits_name(out, n.storage, lo, len);
+            out += format_field_bits(n.storage, lo, len);
             out += ' ';
             out += relop_text(n.op);
             out += ' ' + (n.value >> lo).to_hex();
@@ -253,7 +234,7 @@ void ResolvedMatch::append_text(std::string& out, std::uint32_t i, bool nested) 
     case MatchNode::Kind::port_group:
     case MatchNode::Kind::address_set:
         if (n.kind == MatchNode::Kind::address_set)
-            append_bits_name(out, n.bits.storage, n.bits.offset, n.bits.width);
+            out += format_field_bits(n.bits.storage, n.bits.offset, n.bits.width);
         else
             out += storage_info(n.storage).name;
         out += ' ';

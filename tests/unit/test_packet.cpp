@@ -5,6 +5,8 @@
 #include "tests/unit/doctest_bits128.hpp"
 
 #include "parser/source_location.hpp"
+#include "sim/field_format.hpp"
+#include "sim/field_openflow.hpp"
 #include "sim/field_selector.hpp"
 #include "sim/packet.hpp"
 
@@ -136,4 +138,62 @@ TEST_CASE("field selectors reject bad names and ranges with a column") {
     const auto sel = select_field("inport");
     CHECK(sel.symbol->kind == SymbolKind::string_field);
     CHECK(sel.bits.storage == Storage::inport);
+}
+
+TEST_CASE("field values print in their field's notation") {
+    CHECK(format_ipv6(Bits128()) == "::");
+    CHECK(format_ipv6(Bits128(1)) == "::1");
+    CHECK(format_ipv6(Bits128::from_parts(0xfe80000000000000, 1)) == "fe80::1");
+    CHECK(format_ipv6(Bits128::from_parts(0x20010db800000000, 0x0001000000000001)) == "2001:db8::1:0:0:1");
+    CHECK(format_ipv6(Bits128::from_parts(0xff02000000000000, 0x00000001ff000000)) == "ff02::1:ff00:0");
+    CHECK(format_ipv6(Bits128::from_parts(0x0001000000000000, 0)) == "1::");
+    CHECK(format_ipv6(Bits128::from_parts(0x0001000000020000, 0x0000000300000004)) == "1:0:2::3:0:4");
+    CHECK(format_ipv6(Bits128::from_parts(0x0001000000000002, 0x0000000000030004)) == "1::2:0:0:3:4");  // first of equal runs
+    CHECK(format_mac(0x0a580af40104) == "0a:58:0a:f4:01:04");
+    CHECK(format_ipv4(0x0af40104) == "10.244.1.4");
+    CHECK(format_field_value(Storage::eth_type, 0x800, 16) == "0x800");
+    CHECK(format_field_value(Storage::tcp_dst, 80, 16) == "80");
+    CHECK(format_field_value(Storage::ip4_src, 0x0a000001, 32) == "10.0.0.1");
+    CHECK(format_field_value(Storage::ip4_src, 0xa, 8) == "10");  // a bit range is a number
+    CHECK(format_field_bits(Storage::xxreg0, 96, 32) == "xxreg0[96..127]");
+    CHECK(format_field_bits(Storage::vlan_tci, 12, 1) == "vlan.tci[12]");
+    CHECK(format_field_bits(Storage::eth_type, 0, 16) == "eth.type");
+    CHECK(contiguous_run(Bits128::mask(4, 3)).lo == 4);
+    CHECK(contiguous_run(Bits128::mask(4, 3)).width == 3);
+    CHECK(contiguous_run(0b101).width == 0);
+}
+
+TEST_CASE("packets print as OpenFlow flows the way ovn-trace prints them") {
+    Packet p;
+    p.set(Storage::eth_type, 0x86dd);
+    p.set(Storage::ip_proto, 6);
+    p.set(Storage::ip6_src, 1);
+    p.set(Storage::ip_ttl, 64);
+    p.set(Storage::ip_dscp, 10);
+    p.set(Storage::tcp_src, 1);
+    p.set(Storage::tcp_dst, 2);
+    p.set(Storage::tcp_flags, 0x012);
+    p.set(Storage::vlan_tci, 0x1000 | (3 << 13) | 100);
+    p.write(select_field("reg0").bits, 0x80);
+    p.write(select_field("reg9").bits, 5);
+    p.write(select_field("flags.pkt_sampled").bits, 1);
+    p.set(Storage::outport_key, 2);
+    p.write(select_field("ct.trk").bits, 1);
+    p.write(select_field("ct.est").bits, 1);
+    p.datapath_key = 3;
+    CHECK(format_openflow_flow(p) ==
+          "ct_state=est|trk,tcp6,reg0=0x80,reg9=0x5,reg10=0x800000,reg15=0x2,metadata=0x3,dl_vlan=100,"
+          "dl_vlan_pcp=3,dl_src=00:00:00:00:00:00,dl_dst=00:00:00:00:00:00,ipv6_src=::1,ipv6_dst=::,"
+          "ipv6_label=0x00000,nw_tos=40,nw_ecn=0,nw_ttl=64,nw_frag=no,tp_src=1,tp_dst=2,tcp_flags=syn|ack");
+
+    Packet q;
+    q.set(Storage::eth_type, 0x0800);
+    q.set(Storage::ip_proto, 47);
+    q.set(Storage::ip_frag, 3);
+    CHECK(format_openflow_flow(q) ==
+          "ip,vlan_tci=0x0000,dl_src=00:00:00:00:00:00,dl_dst=00:00:00:00:00:00,nw_src=0.0.0.0,nw_dst=0.0.0.0,"
+          "nw_proto=47,nw_tos=0,nw_ecn=0,nw_ttl=0,nw_frag=later");
+    Packet r;
+    r.set(Storage::eth_type, 0x88cc);
+    CHECK(format_openflow_flow(r) == "vlan_tci=0x0000,dl_src=00:00:00:00:00:00,dl_dst=00:00:00:00:00:00,dl_type=0x88cc");
 }
