@@ -59,6 +59,18 @@ constexpr Definition string_field(std::string_view name, Storage s) {
     return d;
 }
 
+// A definition some releases use and others replaced (bounds as major * 100 + minor).
+constexpr Definition until(unsigned last_release, Definition d) {
+    d.last_release = last_release;
+    return d;
+}
+constexpr Definition since(unsigned first_release, Definition d) {
+    d.first_release = first_release;
+    return d;
+}
+
+constexpr unsigned kLastPlainMulticast = kLastPlainMulticastRelease;
+
 // icmp4.frag_mtu / icmp6.frag_mtu (expr_symtab_add_ovn_field): set by actions only.
 constexpr Definition ovn_field(std::string_view name, Storage s) {
     Definition d = field(name, s, Level::nominal, Access::read_write);
@@ -189,7 +201,8 @@ constexpr auto kDefinitions = std::to_array<Definition>({
     predicate("icmp4", nom, "ip4 && ip.proto == 1"),
     field("icmp4.type", Storage::icmp4_type, nom, rw, "icmp4"),
     field("icmp4.code", Storage::icmp4_code, nom, rw, "icmp4"),
-    predicate("igmp", nom, "ip4.mcast && ip.proto == 2"),  // older releases: ip4 && ip.proto == 2
+    until(kLastPlainMulticast, predicate("igmp", nom, "ip4 && ip.proto == 2")),
+    since(kLastPlainMulticast + 1, predicate("igmp", nom, "ip4.mcast && ip.proto == 2")),
     field("ip6.src", Storage::ip6_src, ord, rw, "ip6"),
     field("ip6.dst", Storage::ip6_dst, ord, rw, "ip6"),
     field("ip6.label", Storage::ip6_label, ord, rw, "ip6"),
@@ -236,9 +249,11 @@ constexpr auto kDefinitions = std::to_array<Definition>({
     field("nd.target", Storage::nd_target, ord, rw, "nd"),
     field("nd.sll", Storage::nd_sll, ord, rw, "nd_ns"),
     field("nd.tll", Storage::nd_tll, ord, rw, "nd_na"),
-    // In older releases neither had the eth.mcastv6 term.
-    predicate("mldv1", nom, "eth.mcastv6 && ip6.src == fe80::/10 && icmp6.type == {130, 131, 132}"),
-    predicate("mldv2", nom, "eth.mcastv6 && ip6.dst == ff02::16 && icmp6.type == 143"),
+    until(kLastPlainMulticast, predicate("mldv1", nom, "ip6.src == fe80::/10 && icmp6.type == {130, 131, 132}")),
+    since(kLastPlainMulticast + 1,
+          predicate("mldv1", nom, "eth.mcastv6 && ip6.src == fe80::/10 && icmp6.type == {130, 131, 132}")),
+    until(kLastPlainMulticast, predicate("mldv2", nom, "ip6.dst == ff02::16 && icmp6.type == 143")),
+    since(kLastPlainMulticast + 1, predicate("mldv2", nom, "eth.mcastv6 && ip6.dst == ff02::16 && icmp6.type == 143")),
 
     // Transport.
     predicate("tcp", nom, "ip.proto == 6"),

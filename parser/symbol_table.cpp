@@ -73,9 +73,18 @@ std::optional<std::string> Symbol::check_writable(bool inside_ct_commit) const {
     return std::nullopt;
 }
 
+namespace {
+constexpr unsigned kNewestRelease = 9999;
+}
+
 const SymbolTable& SymbolTable::standard() {
-    static const SymbolTable table;
+    static const SymbolTable table(kNewestRelease);
     return table;
+}
+
+const SymbolTable& SymbolTable::for_release(unsigned major, unsigned minor) {
+    static const SymbolTable plain_multicast(symbol_definitions::kLastPlainMulticastRelease);
+    return major * 100 + minor <= symbol_definitions::kLastPlainMulticastRelease ? plain_multicast : standard();
 }
 
 const Symbol* SymbolTable::find(std::string_view name) const noexcept {
@@ -83,10 +92,12 @@ const Symbol* SymbolTable::find(std::string_view name) const noexcept {
     return it == by_name_.end() ? nullptr : it->second;
 }
 
-SymbolTable::SymbolTable() : by_storage_(kStorageCount, nullptr) {
+SymbolTable::SymbolTable(unsigned release) : by_storage_(kStorageCount, nullptr) {
     const auto defs = symbol_definitions::all();
     symbols_.reserve(defs.size());  // pointers into symbols_ stay valid
     for (const auto& d : defs) {
+        if ((d.first_release && release < d.first_release) || (d.last_release && release > d.last_release))
+            continue;
         Symbol s;
         s.name = d.name;
         s.kind = d.kind;

@@ -8,10 +8,11 @@
 //   predicate     a 1-bit name that expands to a match expression (ip4, tcp, eth.bcast)
 //   string_field  a logical port name (inport, outport)
 //
-// The table is the union of OVN 20.03..26.03: names that only some versions define (e.g.
-// ct_label.blocked before ct_mark took over, flags.pkt_sampled from 26.03) are all present.
-// Where a name changed meaning the newest definition is used (igmp, mldv1 and mldv2 gained a
-// multicast-destination term in later versions; no packet that matters tells them apart).
+// Every table holds the union of the names OVN 20.03..26.03 define: names only some releases
+// have (ct_label.blocked before ct_mark took over, flags.pkt_sampled from 26.03) are all
+// present. The few names whose meaning changed (igmp, mldv1 and mldv2 gained a multicast
+// destination term after 23.03) take the meaning of the release asked for, the newest in
+// standard().
 // Prerequisites and predicate expansions are match-language text, parsed by whoever needs
 // them (sim/match_resolve).
 #include <cstdint>
@@ -80,8 +81,10 @@ struct Symbol {
 
 class SymbolTable {
 public:
-    // The union of every OVN version's symbols (see above). Built once, immutable.
+    // The symbols with the newest meanings (see above). Built once, immutable.
     static const SymbolTable& standard();
+    // The symbols with the meanings of OVN release major.minor (20.03 to 26.03).
+    static const SymbolTable& for_release(unsigned major, unsigned minor);
 
     // Null for a name OVN does not define (the caller reports it with a location).
     const Symbol* find(std::string_view name) const noexcept;
@@ -93,7 +96,7 @@ public:
     SymbolTable& operator=(const SymbolTable&) = delete;
 
 private:
-    SymbolTable();
+    explicit SymbolTable(unsigned release);
     std::vector<Symbol> symbols_;
     std::unordered_map<std::string_view, const Symbol*> by_name_;
     std::vector<const Symbol*> by_storage_;

@@ -60,7 +60,6 @@ const char* protocol_word(unsigned eth_type, unsigned proto) {
     if (eth_type == kEthIp) {
         switch (proto) {
         case kIcmp: return "icmp";
-        case kIgmp: return "igmp";
         case kTcp: return "tcp";
         case kUdp: return "udp";
         case kSctp: return "sctp";
@@ -102,13 +101,19 @@ void add_registers(FlowText& f, const Packet& p) {
 }
 
 void add_vlan(FlowText& f, const Packet& p) {
+    // OVS shows every VLAN header up to and including the first absent one.
     const auto tci = u(p, Storage::vlan_tci);
+    if (tci == 0) {
+        f.add("vlan_tci", hex_padded(tci, 4));
+        return;
+    }
     if (tci & 0x1000) {
         f.add("dl_vlan", dec(tci & 0xfff));
         f.add("dl_vlan_pcp", dec(tci >> 13));
     } else {
         f.add("vlan_tci", hex_padded(tci, 4));
     }
+    f.add("vlan_tci1", "0x0000");
 }
 
 void add_ip_fields(FlowText& f, const Packet& p, unsigned eth_type, unsigned proto) {
@@ -122,8 +127,8 @@ void add_ip_fields(FlowText& f, const Packet& p, unsigned eth_type, unsigned pro
         f.add("icmp_type", dec(u(p, Storage::icmp4_type)));
         f.add("icmp_code", dec(u(p, Storage::icmp4_code)));
     } else if (eth_type == kEthIp && proto == kIgmp) {
-        f.add("igmp_type", "0");
-        f.add("igmp_code", "0");
+        f.add("tp_src", "0");  // OVS keeps IGMP's type and code there; OVN names neither
+        f.add("tp_dst", "0");
     } else if (eth_type == kEthIpv6 && proto == kIcmpv6) {
         const auto type = u(p, Storage::icmp6_type);
         const auto code = u(p, Storage::icmp6_code);

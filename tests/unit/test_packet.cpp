@@ -183,7 +183,7 @@ TEST_CASE("packets print as OpenFlow flows the way ovn-trace prints them") {
     p.datapath_key = 3;
     CHECK(format_openflow_flow(p) ==
           "ct_state=est|trk,tcp6,reg0=0x80,reg9=0x5,reg10=0x800000,reg15=0x2,metadata=0x3,dl_vlan=100,"
-          "dl_vlan_pcp=3,dl_src=00:00:00:00:00:00,dl_dst=00:00:00:00:00:00,ipv6_src=::1,ipv6_dst=::,"
+          "dl_vlan_pcp=3,vlan_tci1=0x0000,dl_src=00:00:00:00:00:00,dl_dst=00:00:00:00:00:00,ipv6_src=::1,ipv6_dst=::,"
           "ipv6_label=0x00000,nw_tos=40,nw_ecn=0,nw_ttl=64,nw_frag=no,tp_src=1,tp_dst=2,tcp_flags=syn|ack");
 
     Packet q;
