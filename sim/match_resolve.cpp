@@ -275,10 +275,24 @@ const ResolvedMatch& MatchResolver::prerequisites(const Symbol& s) const { retur
 const ResolvedMatch& MatchResolver::expansion(const Symbol& s) const { return expansions_.at(&s).expansion; }
 
 ResolvedMatch MatchResolver::resolve(const MatchExpr& expr, std::string_view file) const {
+    return resolve(expr, file, {});
+}
+
+ResolvedMatch MatchResolver::resolve(const MatchExpr& expr, std::string_view file,
+                                     std::span<const std::string_view> action_prerequisites) const {
     const ExpansionLookup lookup = [this](const Symbol& s, bool prereqs) -> const ResolvedMatch& {
         return prereqs ? prerequisites(s) : expansion(s);
     };
-    return resolve_with(symbols_, expr, file, lookup);
+    ResolvedMatch out = resolve_with(symbols_, expr, file, lookup);
+    if (action_prerequisites.empty()) return out;
+    std::vector<std::uint32_t> all{out.root()};
+    for (std::string_view text : action_prerequisites) {
+        constexpr std::string_view kActions = "<action prerequisites>";
+        const ResolvedMatch extra = resolve_with(symbols_, parse_match(text, TextOrigin{kActions}), kActions, lookup);
+        all.push_back(out.append_copy(extra, extra.root(), expr.loc(), nullptr, TestOrigin::prerequisite));
+    }
+    out.set_root(out.add_all(all));
+    return out;
 }
 
 const MatchResolver& default_match_resolver() {

@@ -28,6 +28,12 @@ public:
 
     // `file` names the text the match was parsed from (for errors; locations are in `expr`).
     ResolvedMatch resolve(const MatchExpr& expr, std::string_view file) const;
+    // The same, ANDed with the prerequisites the flow's actions impose (match-language text
+    // such as "ip" for ct_next or a written symbol's Symbol::prerequisites): OVN adds them
+    // to the match (ovn-controller and ovn-trace both), so `match=(1), action=(ct_next;)`
+    // only runs for IP packets.
+    ResolvedMatch resolve(const MatchExpr& expr, std::string_view file,
+                          std::span<const std::string_view> action_prerequisites) const;
     // parse_match + resolve.
     ResolvedMatch resolve_text(std::string_view text, const TextOrigin& origin) const;
 

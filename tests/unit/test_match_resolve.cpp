@@ -149,6 +149,22 @@ TEST_CASE("evaluation on a packet, with address sets, port groups and chassis fr
     CHECK_FALSE(matches("ct.est && ct_label.obs_point_id == 1013", q));
 }
 
+TEST_CASE("action prerequisites narrow the match, as ovn-controller and ovn-trace add them") {
+    const auto& r = default_match_resolver();
+    const std::string_view ct_next[] = {"ip"};
+    CHECK(r.resolve(parse_match("1", kOrigin), "<match>", ct_next).to_string() ==
+          "eth.type == 0x800 || eth.type == 0x86dd");
+    const std::string_view set_ip4_dst[] = {SymbolTable::standard().find("ip4.dst")->prerequisites};
+    const ResolvedMatch m = r.resolve(parse_match("inport == \"vif1\"", kOrigin), "<match>", set_ip4_dst);
+    CHECK(m.to_string() == "inport == \"vif1\" && eth.type == 0x800");
+    Packet arp;
+    arp.set_port(Storage::inport, "vif1");
+    arp.set(Storage::eth_type, 0x806);
+    CHECK_FALSE(m.evaluate(arp, Environment{}));
+    arp.set(Storage::eth_type, 0x800);
+    CHECK(m.evaluate(arp, Environment{}));
+}
+
 TEST_CASE("misuse is an InputError at the offending term, in OVN's words") {
     CHECK(error_of("ip4 && foo.bar == 1") == "8: Syntax error at `foo.bar' expecting field name.");
     CHECK(error_of("reg0[32] == 1") == "1: Cannot select bits 32 to 32 of 32-bit field reg0.");

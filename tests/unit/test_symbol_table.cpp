@@ -343,3 +343,23 @@ TEST_CASE("every storage slot is named and every symbol name is unique") {
         CHECK(s.width == storage_info(storage).width);
     }
 }
+
+TEST_CASE("releases up to 23.03 have the plain multicast predicates, later ones the new") {
+    const auto& old = SymbolTable::for_release(23, 3);
+    CHECK(old.find("igmp")->expansion == "ip4 && ip.proto == 2");
+    CHECK(old.find("mldv1")->expansion == "ip6.src == fe80::/10 && icmp6.type == {130, 131, 132}");
+    CHECK(old.find("mldv2")->expansion == "ip6.dst == ff02::16 && icmp6.type == 143");
+    CHECK(&SymbolTable::for_release(20, 3) == &old);
+    CHECK(&SymbolTable::for_release(24, 9) == &SymbolTable::standard());
+    CHECK(&SymbolTable::for_release(26, 3) == &SymbolTable::standard());
+    CHECK(SymbolTable::standard().find("igmp")->expansion == "ip4.mcast && ip.proto == 2");
+    // Every other name means the same everywhere.
+    CHECK(old.symbols().size() == SymbolTable::standard().symbols().size());
+    for (const Symbol& s : old.symbols()) {
+        const Symbol* n = SymbolTable::standard().find(s.name);
+        REQUIRE(n != nullptr);
+        if (s.name == "igmp" || s.name == "mldv1" || s.name == "mldv2") continue;
+        CHECK(s.expansion == n->expansion);
+        CHECK(s.field() == n->field());
+    }
+}
