@@ -59,7 +59,9 @@ private:
         throw InputError(std::string(file_), loc, std::move(message));
     }
 
-    std::uint32_t resolve_node(const MatchBool& n, bool negated) { return out_.add_constant(n.value != negated, n.loc); }
+    std::uint32_t resolve_node(const MatchBool& n, bool negated) {
+        return out_.add_constant(n.value != negated, n.loc);
+    }
 
     std::uint32_t resolve_node(const MatchChassisResident& n, bool negated) {
         MatchNode leaf;

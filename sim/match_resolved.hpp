@@ -69,8 +69,12 @@ public:
     const MatchNode& node(std::uint32_t i) const noexcept { return nodes_[i]; }
     std::size_t size() const noexcept { return nodes_.size(); }
     // Children of an all/any node.
-    const std::uint32_t* children_begin(const MatchNode& n) const noexcept { return children_.data() + n.first; }
-    const std::uint32_t* children_end(const MatchNode& n) const noexcept { return children_.data() + n.first + n.count; }
+    const std::uint32_t* children_begin(const MatchNode& n) const noexcept {
+        return children_.data() + n.first;
+    }
+    const std::uint32_t* children_end(const MatchNode& n) const noexcept {
+        return children_.data() + n.first + n.count;
+    }
     std::string_view text(std::uint32_t i) const noexcept { return texts_[i]; }
 
     // Building (used by the resolve pass). add_* return the new node's index; all/any fold
@@ -78,8 +82,12 @@ public:
     std::uint32_t add_constant(bool value, SourceLoc loc = {});
     std::uint32_t add_leaf(MatchNode leaf);  // field, port, sets, chassis
     std::uint32_t add_text(std::string_view s);
-    std::uint32_t add_all(const std::vector<std::uint32_t>& children) { return add_junction(MatchNode::Kind::all, children); }
-    std::uint32_t add_any(const std::vector<std::uint32_t>& children) { return add_junction(MatchNode::Kind::any, children); }
+    std::uint32_t add_all(const std::vector<std::uint32_t>& children) {
+        return add_junction(MatchNode::Kind::all, children);
+    }
+    std::uint32_t add_any(const std::vector<std::uint32_t>& children) {
+        return add_junction(MatchNode::Kind::any, children);
+    }
     // Copies node `i` of `other` (with its subtree) into this match, stamping every copied
     // test with `loc`, `written` and `origin`; `negate` copies its logical negation instead.
     std::uint32_t append_copy(const ResolvedMatch& other, std::uint32_t i, SourceLoc loc,

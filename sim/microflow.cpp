@@ -34,7 +34,6 @@ using Alternatives = std::vector<Alternative>;
 struct Conflict {
     const MatchNode* earlier = nullptr;
     const MatchNode* later = nullptr;
-    Storage storage = Storage::xxreg0;
     int rank = 3;  // how many of the two come from expansions (fewer is clearer)
 };
 
@@ -71,6 +70,10 @@ private:
         throw InputError(std::string(file_), loc, std::move(message));
     }
 
+    [[noreturn]] void port_left_open(const MatchNode& n) const {
+        fail(n.loc, "Constraints are ambiguous: " + describe_source(n) + " leaves the port open.");
+    }
+
     Alternatives dnf(std::uint32_t i) {
         const MatchNode& n = match_.node(i);
         switch (n.kind) {
@@ -82,7 +85,7 @@ private:
         case MatchNode::Kind::any: return disjunction(n);
         case MatchNode::Kind::field: return field_test(n, n.storage, n.mask, n.value, n.op);
         case MatchNode::Kind::port:
-            if (n.op != RelOp::Eq) fail(n.loc, "Constraints are ambiguous: " + describe_source(n) + " leaves the port open.");
+            if (n.op != RelOp::Eq) port_left_open(n);
             return {port_alternative(n, match_.text(n.text))};
         case MatchNode::Kind::address_set: return address_set(n);
         case MatchNode::Kind::port_group: return port_group(n);
@@ -215,7 +218,7 @@ private:
         std::optional<std::vector<std::string>> members;
         if (options_.port_group) members = options_.port_group(name);
         if (!members) fail(n.loc, "Unknown port group @" + std::string(name) + ".");
-        if (n.op != RelOp::Eq) fail(n.loc, "Constraints are ambiguous: " + describe_source(n) + " leaves the port open.");
+        if (n.op != RelOp::Eq) port_left_open(n);
         Alternatives result;
         for (std::string& m : *members) add(result, port_alternative(n, owned_.emplace_back(std::move(m))), n);
         return result;
@@ -245,7 +248,7 @@ private:
                                                         : !((a.value ^ b.value) & a.mask & b.mask).is_zero();
         if (clash) {
             const int rank = (a.source->origin != TestOrigin::written) + (b.source->origin != TestOrigin::written);
-            if (rank <= conflict_.rank) conflict_ = {a.source, b.source, a.storage, rank};
+            if (rank <= conflict_.rank) conflict_ = {a.source, b.source, rank};
             return std::nullopt;
         }
         Constraint c = a;
@@ -265,7 +268,8 @@ private:
         const MatchNode& a = *conflict_.earlier;
         const MatchNode& b = *conflict_.later;
         // The clause written later is the one to blame; name both.
-        const MatchNode& later = (b.loc.line > a.loc.line || (b.loc.line == a.loc.line && b.loc.column >= a.loc.column)) ? b : a;
+        const bool b_later = b.loc.line > a.loc.line || (b.loc.line == a.loc.line && b.loc.column >= a.loc.column);
+        const MatchNode& later = b_later ? b : a;
         const MatchNode& earlier = &later == &b ? a : b;
         fail(later.loc, "Constraints are contradictory: " + describe_source(later) + " needs " + describe_node(later) +
                             " but " + describe_source(earlier) + " needs " + describe_node(earlier) + ".");
@@ -284,7 +288,9 @@ private:
             auto t = describe_test(m.storage, m.mask, m.value, {});
             if (std::find(tests.begin(), tests.end(), t) == tests.end()) tests.push_back(std::move(t));
         }
-        if (tests.empty()) return std::string(storage_info(n.storage).name) + " " + std::string(relop_text(n.op)) + " " + n.value.to_hex();
+        if (tests.empty())
+            return std::string(storage_info(n.storage).name) + " " + std::string(relop_text(n.op)) + " " +
+                   n.value.to_hex();
         std::string out = tests.front();
         for (std::size_t i = 1; i < tests.size(); ++i) out += " or " + tests[i];
         return out;
@@ -365,8 +371,10 @@ private:
             p.set(type, value);
             report(flow, type, Bits128::ones(8), value, "default: echo request");
         };
-        if (ip4 && proto && p.get(Storage::ip_proto) == Bits128(1)) echo_request(Storage::icmp4_type, Storage::icmp4_code, 8);
-        if (ip6 && proto && p.get(Storage::ip_proto) == Bits128(58)) echo_request(Storage::icmp6_type, Storage::icmp6_code, 128);
+        if (ip4 && proto && p.get(Storage::ip_proto) == Bits128(1))
+            echo_request(Storage::icmp4_type, Storage::icmp4_code, 8);
+        if (ip6 && proto && p.get(Storage::ip_proto) == Bits128(58))
+            echo_request(Storage::icmp6_type, Storage::icmp6_code, 128);
     }
 
     const ResolvedMatch& match_;
