@@ -44,20 +44,21 @@ enum class TestOrigin : std::uint8_t { written, predicate, prerequisite };
 
 struct MatchNode {
     enum class Kind : std::uint8_t { constant, all, any, field, port, address_set, port_group, chassis };
+    // (Members ordered by alignment: a node is 80 bytes.)
+    Bits128 mask;                  // field
+    Bits128 value;                 // field
+    // Where the test comes from: the symbol written at `loc` in the match text, and whether
+    // the test is that symbol's own comparison or part of its expansion / prerequisites.
+    const Symbol* written = nullptr;
+    SourceLoc loc;
+    std::uint32_t first = 0;       // all/any: children are children_[first, first + count)
+    std::uint32_t count = 0;
+    std::uint32_t text = 0;        // port, sets, chassis: index into texts()
+    FieldBits bits;                // address_set: the tested bits
     Kind kind = Kind::constant;
     RelOp op = RelOp::Eq;          // field, port, address_set, port_group
     bool truth = false;            // constant: its value; chassis: true when negated (`!`)
     Storage storage = Storage::xxreg0;
-    FieldBits bits;                // address_set: the tested bits
-    Bits128 mask;                  // field
-    Bits128 value;                 // field
-    std::uint32_t first = 0;       // all/any: children are children_[first, first + count)
-    std::uint32_t count = 0;
-    std::uint32_t text = 0;        // port, sets, chassis: index into texts()
-    // Where the test comes from: the symbol written at `loc` in the match text, and whether
-    // the test is that symbol's own comparison or part of its expansion / prerequisites.
-    SourceLoc loc;
-    const Symbol* written = nullptr;
     TestOrigin origin = TestOrigin::written;
 };
 

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <deque>
 
+#include "parser/text_file.hpp"
 #include "sim/field_format.hpp"
 
 namespace ovnsim {
@@ -392,6 +393,8 @@ Microflow solve_microflow(const ResolvedMatch& match, std::string_view file, con
 
 Microflow solve_microflow(std::string_view text, const TextOrigin& origin, const MicroflowOptions& options,
                           const MatchResolver& resolver) {
+    // A microflow comes from a command line or a batch file, not through TextFile.
+    check_text_encoding(text, std::string(origin.file));
     return solve_microflow(resolver.resolve_text(text, origin), origin.file, options);
 }
 

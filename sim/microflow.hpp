@@ -54,7 +54,8 @@ struct Microflow {
     std::vector<FilledField> filled;
 };
 
-// Parses `text` (file and position from `origin`) and solves it.
+// Checks `text` is valid UTF-8 without NUL, parses it (file and position from `origin`)
+// and solves it.
 Microflow solve_microflow(std::string_view text, const TextOrigin& origin, const MicroflowOptions& options = {},
                           const MatchResolver& resolver = default_match_resolver());
 // Solves an already resolved microflow; errors name `file`.

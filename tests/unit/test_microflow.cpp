@@ -214,6 +214,8 @@ TEST_CASE("bad microflow text is an InputError with its position, never a crash"
     CHECK(error_of("ip4 &&").find("Syntax error") != std::string::npos);
     CHECK(error_of("ip4 && bogus == 1") == "8: Syntax error at `bogus' expecting field name.");
     CHECK(error_of("\x01\x02garbage").find(":") != std::string::npos);
+    CHECK(error_of("ip4 && ip4.src == \xff\xfe") != "no error");
+    CHECK(error_of("inport == \"\xc3\x28\"") != "no error");
     CHECK(error_of(std::string(100000, '(') + "ip4" + std::string(100000, ')')) != "no error");
     CHECK(error_of("ip4 && tcp.dst == 70000") == "19: 17-bit constant is not compatible with 16-bit field tcp.dst.");
 }
