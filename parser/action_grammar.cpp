@@ -3,6 +3,8 @@
 // bodies over the X3 lexemes; the arguments of typed actions are in action_arguments.hpp.
 #include <string>
 
+#include <boost/container/small_vector.hpp>
+
 #include "parser/action_arguments.hpp"
 #include "parser/action_ast.hpp"
 #include "parser/action_keywords.hpp"
@@ -81,7 +83,7 @@ Action::Node parse_assignment(NodeLoc loc, const char*& first, const char* last,
         if (action_keywords::is_function(source.name)) {
             return FunctionCallAction{std::move(left), source.name, args, loc};
         }
-        return GenericAction{source.name, std::move(left), args, std::nullopt, loc};
+        return GenericAction{source.name, Box<FieldRef>(std::move(left)), args, {}, loc};
     }
     LoadAction load{std::move(left), {}, loc};
     expect(constant, "constant", first, last, ctx, rctx, load.value);
@@ -103,9 +105,9 @@ struct action_parser : token_parser<action_parser, Action> {
         } else if (const auto* keyword = action_keywords::find_keyword(name)) {
             out.node = parse_keyword_action(*keyword, start, loc, first, last, ctx, rctx);
         } else {
-            GenericAction generic{name, std::nullopt, parse_optional_arguments(first, last, ctx, rctx), std::nullopt, loc};
+            GenericAction generic{name, {}, parse_optional_arguments(first, last, ctx, rctx), {}, loc};
             ActionList body;
-            if (action_block.parse(first, last, ctx, rctx, body)) generic.body = std::move(body);
+            if (action_block.parse(first, last, ctx, rctx, body)) generic.body = Box<ActionList>(std::move(body));
             out.node = std::move(generic);
         }
         expect(';', "`;'", first, last, ctx, rctx);
@@ -226,11 +228,14 @@ void parse_action_list(bool in_block, const char*& first, const char* last, cons
         }
         first = start;
     }
+    // Collected on the stack, then moved into a vector of the exact size.
+    boost::container::small_vector<Action, 8> collected;
     while (!at_end()) {
         if (in_block && next_token(first, last, ctx) == last) fail_syntax(first, "expecting `}'");
-        out.emplace_back();
-        action.parse(first, last, ctx, rctx, out.back());
+        collected.emplace_back();
+        action.parse(first, last, ctx, rctx, collected.back());
     }
+    out.assign(std::make_move_iterator(collected.begin()), std::make_move_iterator(collected.end()));
 }
 
 struct action_block_parser : token_parser<action_block_parser, ActionList> {
