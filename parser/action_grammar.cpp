@@ -119,12 +119,14 @@ private:
     static Action::Node parse_keyword_action(const action_keywords::KeywordInfo& keyword, const char* start,
                                              NodeLoc loc, const char*& first, const char* last, const Context& ctx,
                                              RContext& rctx) {
+        // `node` (at `loc`) completed by the arguments parser P.
+        const auto with_arguments = [&]<class P, class Node>(P, Node node) {
+            node.loc = loc;
+            P{}.parse(first, last, ctx, rctx, node);
+            return node;
+        };
         switch (keyword.keyword) {
-        case Keyword::Next: {
-            NextAction next{std::nullopt, std::nullopt, loc};
-            next_arguments_parser{}.parse(first, last, ctx, rctx, next);
-            return next;
-        }
+        case Keyword::Next: return with_arguments(next_arguments_parser{}, NextAction{});
         case Keyword::Output: return OutputAction{loc};
         case Keyword::Drop: fail_syntax(start, "expecting action");  // `drop;` must stand alone
         case Keyword::Push:
@@ -159,30 +161,16 @@ private:
         case Keyword::CtNat: {
             CtNatAction nat;
             nat.kind = static_cast<CtNatAction::Kind>(keyword.kind);
-            nat.loc = loc;
-            ct_nat_arguments_parser{}.parse(first, last, ctx, rctx, nat);
-            return nat;
+            return with_arguments(ct_nat_arguments_parser{}, nat);
         }
         case Keyword::CtLb: {
             CtLbAction lb;
             lb.kind = static_cast<CtLbAction::Kind>(keyword.kind);
-            lb.loc = loc;
-            ct_lb_arguments_parser{}.parse(first, last, ctx, rctx, lb);
-            return lb;
+            return with_arguments(ct_lb_arguments_parser{}, lb);
         }
         case Keyword::CtClear: return CtClearAction{loc};
-        case Keyword::Sample: {
-            SampleAction sample;
-            sample.loc = loc;
-            sample_arguments_parser{}.parse(first, last, ctx, rctx, sample);
-            return sample;
-        }
-        case Keyword::Log: {
-            LogAction log;
-            log.loc = loc;
-            log_arguments_parser{}.parse(first, last, ctx, rctx, log);
-            return log;
-        }
+        case Keyword::Sample: return with_arguments(sample_arguments_parser{}, SampleAction{});
+        case Keyword::Log: return with_arguments(log_arguments_parser{}, LogAction{});
         case Keyword::Nested: {
             NestedAction nested{static_cast<NestedAction::Kind>(keyword.kind), {}, loc};
             if (!action_block.parse(first, last, ctx, rctx, nested.body)) fail_syntax(first, "expecting `{'");
