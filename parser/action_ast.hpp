@@ -106,7 +106,7 @@ struct CtNextAction {
     friend bool operator==(const CtNextAction&, const CtNextAction&) = default;
 };
 
-// `ct_commit;`, `ct_commit { assignments };`, and the pre-20.09 form
+// `ct_commit;`, `ct_commit { assignments };`, and the form of older OVN releases
 // `ct_commit(ct_mark=V[/M], ct_label=V[/M]);`.
 struct CtCommitAction {
     enum class Form : std::uint8_t { Bare, Block, Arguments };
@@ -149,7 +149,7 @@ struct LbBackend {
 };
 
 // `ct_lb;`, `ct_lb_mark(backends=B1,B2...[; hash_fields="..."][; skip_snat|force_snat]);`
-// (also the pre-20.06 form without `backends=`, and ct_lb_mark_local).
+// (also the older form without `backends=`, and ct_lb_mark_local).
 struct CtLbAction {
     enum class Kind : std::uint8_t { CtLb, CtLbMark, CtLbMarkLocal };
     enum class Flag : std::uint8_t { None, SkipSnat, ForceSnat };

@@ -127,7 +127,7 @@ TEST_CASE("actions: load balancing") {
     CHECK(lb.hash_fields->value() == "ip_src,ip_dst");
     CHECK(lb.flag == CtLbAction::Flag::SkipSnat);
 
-    // OVN before 20.06 had no `backends=`.
+    // Older OVN releases wrote no `backends=`.
     const auto old = single_action<CtLbAction>("ct_lb(10.0.0.1:80, 10.0.0.2:80);");
     CHECK(old.kind == CtLbAction::Kind::CtLb);
     CHECK(old.backends.size() == 2);
