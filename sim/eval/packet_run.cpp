@@ -83,7 +83,7 @@ void PacketRun::run_stage(const LogicalStage* stage, Packet& packet, Frame& fram
 
 void PacketRun::visit_table(const LogicalStage& stage, Packet& packet, Frame& frame, unsigned depth) {
     const LogicalDatapath& dp = *frame.datapath;
-    const auto candidates = flows_.candidates(stage, packet, candidates_);
+    const auto candidates = flows_.candidates(dp, stage, packet, candidates_);
     const CompiledFlow* hit = nullptr;
     std::vector<const DumpFlow*> ties;
     for (std::size_t c = 0; c < candidates.size(); ++c) {
