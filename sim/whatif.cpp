@@ -45,6 +45,14 @@ WhatIfResult run_whatif(const NbModel& nb, const NorthdConfig& config, const Wha
                              std::string(to_string(after_config.family)));
     }
     result.after = predict_acl_flows(edited, after_config, counts_only());
+    for (const DatapathFlows& dp : result.after.datapaths) {
+        const DatapathFlows* old = result.before.datapath(dp.name());
+        const std::uint64_t added = old ? dp.flows_not_in(*old) : dp.total();
+        const std::uint64_t removed = old ? old->flows_not_in(dp) : 0;
+        result.added += added;
+        result.removed += removed;
+        if (added + removed > 0) ++result.changed_switches;
+    }
     return result;
 }
 

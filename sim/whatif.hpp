@@ -16,6 +16,9 @@ struct WhatIfResult {
     PredictedFlows before;
     PredictedFlows after;
     std::vector<std::string> log;  // what the edits did
+    std::uint64_t added = 0;       // flows (by text) after has and before lacks
+    std::uint64_t removed = 0;     // and the other way round
+    std::size_t changed_switches = 0;
 };
 
 // Counts only (flow text is not kept), so that large edits stay cheap.

@@ -38,14 +38,22 @@ std::string GeneratedFlow::text() const {
 
 void DatapathFlows::add(GeneratedFlow flow) {
     std::string key = dedup_key(flow);
+    const std::uint64_t hash = std::hash<std::string>{}(key);
     if (keep_text_) {
         if (!seen_text_.insert(std::move(key)).second) return;
-    } else if (!seen_.insert(std::hash<std::string>{}(key)).second) {
+        hashes_.insert(hash);
+    } else if (!hashes_.insert(hash).second) {
         return;
     }
     ++counts_[flow.stage];
     ++total_;
     if (keep_text_) flows_.push_back(std::move(flow));
+}
+
+std::uint64_t DatapathFlows::flows_not_in(const DatapathFlows& other) const {
+    std::uint64_t missing = 0;
+    for (const std::uint64_t hash : hashes_) missing += other.hashes_.contains(hash) ? 0 : 1;
+    return missing;
 }
 
 std::uint64_t DatapathFlows::count(std::string_view stage) const {

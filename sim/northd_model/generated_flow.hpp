@@ -49,13 +49,15 @@ public:
     const std::map<std::string, std::uint64_t, std::less<>>& count_by_stage() const { return counts_; }
     std::uint64_t count(std::string_view stage) const;
     std::uint64_t total() const { return total_; }
+    // Flows (by text) this datapath has and `other` lacks.
+    std::uint64_t flows_not_in(const DatapathFlows& other) const;
 
 private:
     std::string name_;
     bool keep_text_;
     std::vector<GeneratedFlow> flows_;
-    std::unordered_set<std::uint64_t> seen_;  // hashes of the flows' text, when !keep_text
-    std::unordered_set<std::string> seen_text_;
+    std::unordered_set<std::uint64_t> hashes_;    // of every flow's text
+    std::unordered_set<std::string> seen_text_;  // exact dedup, when keep_text
     std::map<std::string, std::uint64_t, std::less<>> counts_;
     std::uint64_t total_ = 0;
 };

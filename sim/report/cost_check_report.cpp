@@ -28,7 +28,9 @@ std::string row(std::string_view label, std::uint64_t measured, std::uint64_t pr
     std::snprintf(buffer, sizeof buffer, "  %-*.*s %9llu %10llu  %s\n", label_width, 200, std::string(label).c_str(),
                   static_cast<unsigned long long>(measured), static_cast<unsigned long long>(predicted),
                   signed_text(delta).c_str());
-    return buffer;
+    std::string line = buffer;
+    while (line.size() > 1 && line[line.size() - 2] == ' ') line.erase(line.size() - 2, 1);  // no trailing blanks
+    return line;
 }
 
 // Stage totals in the order the comparison met them.

@@ -20,7 +20,9 @@ std::string row(std::string_view label, std::uint64_t before, std::uint64_t afte
     std::snprintf(buffer, sizeof buffer, "  %-32.200s %9llu %9llu  %s\n", std::string(label).c_str(),
                   static_cast<unsigned long long>(before), static_cast<unsigned long long>(after),
                   signed_text(static_cast<long long>(after) - static_cast<long long>(before)).c_str());
-    return buffer;
+    std::string line = buffer;
+    while (line.size() > 1 && line[line.size() - 2] == ' ') line.erase(line.size() - 2, 1);  // no trailing blanks
+    return line;
 }
 
 nlohmann::json side_json(const PredictedFlows& flows) {
@@ -54,15 +56,12 @@ std::string format_whatif(const WhatIfResult& result) {
     }
     out += row("total (modeled stages)", before.total(), after.total());
     out += row("sampling flows", before.sampling_flows(), after.sampling_flows());
-    std::size_t changed = 0;
-    for (const DatapathFlows& dp : after.datapaths) {
-        const DatapathFlows* old = before.datapath(dp.name());
-        if (old == nullptr || old->total() != dp.total()) ++changed;
-    }
     out += '\n';
-    out += std::to_string(changed) + " of " + std::to_string(after.datapaths.size()) +
-           " logical switches change (sampling flows = sample-stage flows beyond the " +
-           std::to_string(kDefaultSampleFlowsPerSwitch) + " defaults per switch)\n";
+    out += std::to_string(result.changed_switches) + " of " + std::to_string(after.datapaths.size()) +
+           " logical switches change: " + std::to_string(result.added) + " flows added, " +
+           std::to_string(result.removed) + " removed (a flow whose text changes counts in both).\n" +
+           "Sampling flows: sample-stage flows beyond the " + std::to_string(kDefaultSampleFlowsPerSwitch) +
+           " defaults per switch.\n";
     for (const auto& warning : after.warnings) out += "warning: " + warning + "\n";
     return out;
 }
@@ -80,6 +79,8 @@ nlohmann::json whatif_json(const WhatIfResult& result) {
         d["by_stage"][std::string(stage)] = delta(result.before.count(stage), result.after.count(stage));
     }
     json["delta"] = std::move(d);
+    json["flows_added"] = result.added;
+    json["flows_removed"] = result.removed;
     json["by_datapath"] = nlohmann::json::object();
     for (const DatapathFlows& dp : result.after.datapaths) {
         const DatapathFlows* old = result.before.datapath(dp.name());

@@ -12,7 +12,7 @@ namespace ovnsim {
 std::string format_whatif(const WhatIfResult& result);
 // {"edits": [...], "before": {"family", "sample_with_registers", "total", "sampling_flows",
 //  "by_stage": {}}, "after": {...}, "delta": {"total", "sampling_flows", "by_stage": {}},
-//  "by_datapath": {dp: {"before": N, "after": N}}, "warnings": [...]}
+//  "flows_added", "flows_removed", "by_datapath": {dp: {"before": N, "after": N}}, "warnings": [...]}
 nlohmann::json whatif_json(const WhatIfResult& result);
 
 std::string format_sweep(const SweepResult& sweep);
