@@ -2,7 +2,6 @@
 // [--tolerance PCT]]`: logical flows per datapath, pipeline and stage, the sampling
 // overhead, each ACL's and owner's flows; the northd model beside the dump; the CI gate.
 #include <iostream>
-#include <optional>
 
 #include "cli/bundle_argument.hpp"
 #include "cli/command.hpp"
@@ -14,6 +13,7 @@
 #include "sim/northd_model/northd_model.hpp"
 #include "sim/report/cost_check_report.hpp"
 #include "sim/report/cost_report.hpp"
+#include "sim/whatif_edits.hpp"
 
 namespace ovnsim::cli {
 namespace {
@@ -31,22 +31,12 @@ struct CostOptions {
     double tolerance = 0;
 };
 
-std::optional<bool> on_off(const std::string& text, const char* option) {
-    if (text.empty()) return std::nullopt;
-    if (text == "on" || text == "true" || text == "yes") return true;
-    if (text == "off" || text == "false" || text == "no") return false;
-    throw InputError(option, {}, "expected on or off, not '" + text + "'");
-}
-
 NorthdOverrides overrides_of(const CostOptions& options) {
     NorthdOverrides overrides;
-    if (!options.ovn_version.empty()) {
-        overrides.family = parse_ovn_family(options.ovn_version);
-        if (!overrides.family) {
-            throw InputError("--ovn-version", {}, "'" + options.ovn_version + "' is not one of " + ovn_family_list());
-        }
+    if (!options.ovn_version.empty()) overrides.family = parse_ovn_family_option(options.ovn_version, "--ovn-version");
+    if (!options.sample_with_registers.empty()) {
+        overrides.sample_with_registers = parse_on_off(options.sample_with_registers, "--sample-with-registers");
     }
-    overrides.sample_with_registers = on_off(options.sample_with_registers, "--sample-with-registers");
     return overrides;
 }
 

@@ -42,16 +42,9 @@ WhatIfEdits edits_of(const WhatIfOptions& o) {
     if (o.add_acls >= 0) edits.add_acls = static_cast<std::size_t>(o.add_acls);
     if (!o.template_acl.empty()) edits.template_acl = AclSelector::parse(o.template_acl, "--template");
     if (!o.sample_with_registers.empty()) {
-        const auto& v = o.sample_with_registers;
-        if (v != "on" && v != "off") throw InputError("--sample-with-registers", {}, "expected on or off, not '" + v + "'");
-        edits.sample_with_registers = v == "on";
+        edits.sample_with_registers = parse_on_off(o.sample_with_registers, "--sample-with-registers");
     }
-    if (!o.ovn_version.empty()) {
-        edits.family = parse_ovn_family(o.ovn_version);
-        if (!edits.family) {
-            throw InputError("--ovn-version", {}, "'" + o.ovn_version + "' is not one of " + ovn_family_list());
-        }
-    }
+    if (!o.ovn_version.empty()) edits.family = parse_ovn_family_option(o.ovn_version, "--ovn-version");
     return edits;
 }
 

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <utility>
 
+#include "parser/source_location.hpp"
+
 namespace ovnsim {
 namespace {
 
@@ -79,6 +81,11 @@ std::optional<OvnFamily> parse_ovn_family(std::string_view text) {
         if (*version >= first) found = family;
     }
     return found;
+}
+
+OvnFamily parse_ovn_family_option(std::string_view text, std::string_view option) {
+    if (const auto family = parse_ovn_family(text)) return *family;
+    throw InputError(std::string(option), {}, "'" + std::string(text) + "' is not one of " + ovn_family_list());
 }
 
 OvnVersionGuess detect_ovn_version(const LogicalFlows& flows, const NbModel* nb) {

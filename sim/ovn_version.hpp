@@ -22,6 +22,9 @@ std::string_view to_string(OvnFamily family);  // "24.09", ...
 // than the newest family maps to it. nullopt before 24.09 or when `text` is no version.
 std::optional<OvnFamily> parse_ovn_family(std::string_view text);
 
+// parse_ovn_family() for a command-line option; throws InputError naming `option`.
+OvnFamily parse_ovn_family_option(std::string_view text, std::string_view option);
+
 // "24.09, 25.03, 25.09, 26.03": for messages.
 std::string ovn_family_list();
 

@@ -163,6 +163,12 @@ SampleKind parse_sample_kind(std::string_view text, std::string_view option) {
     throw InputError(std::string(option), {}, "expected new, est or both, not '" + std::string(text) + "'");
 }
 
+bool parse_on_off(std::string_view text, std::string_view option) {
+    if (text == "on" || text == "true" || text == "yes") return true;
+    if (text == "off" || text == "false" || text == "no") return false;
+    throw InputError(std::string(option), {}, "expected on or off, not '" + std::string(text) + "'");
+}
+
 CollectorSpec parse_collector_spec(std::string_view text, std::string_view option) {
     CollectorSpec spec;
     bool have_set_id = false;

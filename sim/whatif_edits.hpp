@@ -17,6 +17,9 @@ enum class SampleKind { new_connections, established, both };
 // "new", "est", "both"; throws InputError naming `option` otherwise.
 SampleKind parse_sample_kind(std::string_view text, std::string_view option);
 
+// "on" / "off" (also true/false, yes/no); throws InputError naming `option` otherwise.
+bool parse_on_off(std::string_view text, std::string_view option);
+
 struct CollectorSpec {
     std::int64_t set_id = 0;
     std::int64_t probability = 65535;

@@ -113,8 +113,7 @@ void build_acls(FlowBuilder& b) {
     }
 
     // build_acl_sample_default_flows()
-    b.add("ls_in_acl_sample", 0, "1", "next;");
-    b.add("ls_out_acl_sample", 0, "1", "next;");
+    b.add_both("ls_in_acl_sample", "ls_out_acl_sample", 0, "1", "next;");
     b.add("ls_in_acl_after_lb_sample", 0, "1", "next;");
 
     for (const NbAcl* acl : b.sw.acls) {

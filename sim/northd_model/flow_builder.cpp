@@ -1,7 +1,8 @@
 #include "sim/northd_model/flow_builder.hpp"
 
 #include <charconv>
-#include <cstdio>
+
+#include <nlohmann/json.hpp>
 
 namespace ovnsim {
 namespace {
@@ -62,27 +63,7 @@ std::string FlowBuilder::implicit_drop_action() const {
 }
 
 std::string json_quoted(std::string_view text) {
-    std::string out = "\"";
-    for (const char c : text) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    char escaped[8];
-                    std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned char>(c));
-                    out += escaped;
-                } else {
-                    out += c;
-                }
-        }
-    }
-    return out + "\"";
+    return nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string_view eval_stage_name(AclStage stage) {

@@ -45,6 +45,12 @@ struct FlowBuilder {
 
     void add(std::string_view stage, int priority, std::string match, std::string actions,
              FlowOrigin origin = FlowOrigin::fixed, const NbAcl* acl = nullptr);
+    // The same flow in an ingress and an egress stage.
+    void add_both(std::string_view in_stage, std::string_view out_stage, int priority, const std::string& match,
+                  const std::string& actions) {
+        add(in_stage, priority, match, actions);
+        add(out_stage, priority, match, actions);
+    }
     int table(std::string_view stage) const { return config.tables.table(stage); }
     // debug_implicit_drop_action(): `/* drop */`, or a drop sample when debug drop sampling is on.
     std::string implicit_drop_action() const;

@@ -34,8 +34,7 @@ void build_stateless_filters(FlowBuilder& b) {
 }
 
 void build_pre_acls(FlowBuilder& b) {
-    b.add("ls_in_pre_acl", 0, "1", "next;");
-    b.add("ls_out_pre_acl", 0, "1", "next;");
+    b.add_both("ls_in_pre_acl", "ls_out_pre_acl", 0, "1", "next;");
     b.add("ls_in_pre_acl", 110, "eth.dst == $svc_monitor_mac", "next;");
     b.add("ls_out_pre_acl", 110, "eth.src == $svc_monitor_mac", "next;");
 
@@ -52,38 +51,31 @@ void build_pre_acls(FlowBuilder& b) {
         }
         build_stateless_filters(b);
         const std::string nd = std::string(kNdMatch) + " || (udp && udp.src == 546 && udp.dst == 547)";
-        b.add("ls_in_pre_acl", 110, nd, "next;");
-        b.add("ls_out_pre_acl", 110, nd, "next;");
+        b.add_both("ls_in_pre_acl", "ls_out_pre_acl", 110, nd, "next;");
         if (!(b.traits.acl_ct_translation && b.options.acl_ct_translation)) {
-            b.add("ls_in_pre_acl", 110, "eth.mcast", "next;");
-            b.add("ls_out_pre_acl", 110, "eth.mcast", "next;");
+            b.add_both("ls_in_pre_acl", "ls_out_pre_acl", 110, "eth.mcast", "next;");
         }
         b.add("ls_in_pre_acl", 110,
               "((ip4 && icmp4.type == 3 && icmp4.code == 4) || (ip6 && icmp6.type == 2 && icmp6.code == 0)) && "
               "flags.tunnel_rx == 1",
               "next;");
-        b.add("ls_in_pre_acl", 100, "ip", "reg0[0] = 1; next;");
-        b.add("ls_out_pre_acl", 100, "ip", "reg0[0] = 1; next;");
+        b.add_both("ls_in_pre_acl", "ls_out_pre_acl", 100, "ip", "reg0[0] = 1; next;");
     } else if (b.sw.has_lb_vip) {
         build_stateless_filters(b);
     }
 }
 
 void build_pre_lb(FlowBuilder& b) {
-    b.add("ls_in_pre_lb", 110, "eth.mcast", "next;");
-    b.add("ls_out_pre_lb", 110, "eth.mcast", "next;");
-    b.add("ls_in_pre_lb", 110, std::string(kNdMatch), "next;");
-    b.add("ls_out_pre_lb", 110, std::string(kNdMatch), "next;");
+    b.add_both("ls_in_pre_lb", "ls_out_pre_lb", 110, "eth.mcast", "next;");
+    b.add_both("ls_in_pre_lb", "ls_out_pre_lb", 110, std::string(kNdMatch), "next;");
     b.add("ls_in_pre_lb", 110,
           "((ip4 && icmp4.type == 3 && icmp4.code == 4) ||(ip6 && icmp6.type == 2 && icmp6.code == 0)) && "
           "flags.tunnel_rx == 1",
           "next;");
     b.add("ls_in_pre_lb", 110, "eth.dst == $svc_monitor_mac", "next;");
     b.add("ls_out_pre_lb", 110, "eth.src == $svc_monitor_mac", "next;");
-    b.add("ls_in_pre_lb", 0, "1", "next;");
-    b.add("ls_out_pre_lb", 0, "1", "next;");
-    b.add("ls_in_pre_lb", 110, "reg0[16] == 1", "next;");
-    b.add("ls_out_pre_lb", 110, "reg0[16] == 1", "next;");
+    b.add_both("ls_in_pre_lb", "ls_out_pre_lb", 0, "1", "next;");
+    b.add_both("ls_in_pre_lb", "ls_out_pre_lb", 110, "reg0[16] == 1", "next;");
 
     for (const NbLogicalSwitchPort* port : b.sw.router_ports) {
         skip_port_from_conntrack(b, *port, b.sw.has_stateful_acl, "ls_in_pre_lb", "ls_out_pre_lb");
@@ -98,19 +90,15 @@ void build_pre_lb(FlowBuilder& b) {
         }
     }
     if (b.sw.has_lb_vip) {
-        b.add("ls_in_pre_lb", 100, "ip", "reg0[2] = 1; next;");
-        b.add("ls_out_pre_lb", 100, "ip", "reg0[2] = 1; next;");
+        b.add_both("ls_in_pre_lb", "ls_out_pre_lb", 100, "ip", "reg0[2] = 1; next;");
     }
 }
 
 void build_pre_stateful(FlowBuilder& b) {
-    b.add("ls_in_pre_stateful", 0, "1", "next;");
-    b.add("ls_out_pre_stateful", 0, "1", "next;");
+    b.add_both("ls_in_pre_stateful", "ls_out_pre_stateful", 0, "1", "next;");
     b.add("ls_in_pre_stateful", 115, "reg0[2] == 1 && ip.is_frag", "reg0[19] = 1; ct_lb_mark;");
-    b.add("ls_in_pre_stateful", 110, "reg0[2] == 1", "ct_lb_mark;");
-    b.add("ls_out_pre_stateful", 110, "reg0[2] == 1", "ct_lb_mark;");
-    b.add("ls_in_pre_stateful", 100, "reg0[0] == 1", "ct_next;");
-    b.add("ls_out_pre_stateful", 100, "reg0[0] == 1", "ct_next;");
+    b.add_both("ls_in_pre_stateful", "ls_out_pre_stateful", 110, "reg0[2] == 1", "ct_lb_mark;");
+    b.add_both("ls_in_pre_stateful", "ls_out_pre_stateful", 100, "reg0[0] == 1", "ct_next;");
 
     // build_lb_rules_pre_stateful(): remember the VIP for the hairpin stages.
     for (const LbVip& vip : b.sw.lb_vips) {

@@ -33,25 +33,14 @@ std::string row(std::string_view label, std::uint64_t measured, std::uint64_t pr
     return line;
 }
 
-// Stage totals in the order the comparison met them.
-std::vector<std::pair<std::string, Pair>> by_stage(const PredictionComparison& cmp) {
+// Totals by stage name or by datapath, in the order the comparison met them.
+std::vector<std::pair<std::string, Pair>> totals(const PredictionComparison& cmp,
+                                                 std::string StageComparison::*key) {
     std::vector<std::pair<std::string, Pair>> out;
     std::map<std::string, std::size_t> index;
     for (const StageComparison& s : cmp.stages) {
-        const auto [it, added] = index.try_emplace(s.stage, out.size());
-        if (added) out.emplace_back(s.stage, Pair{});
-        out[it->second].second.measured += s.measured;
-        out[it->second].second.predicted += s.predicted;
-    }
-    return out;
-}
-
-std::vector<std::pair<std::string, Pair>> by_datapath(const PredictionComparison& cmp) {
-    std::vector<std::pair<std::string, Pair>> out;
-    std::map<std::string, std::size_t> index;
-    for (const StageComparison& s : cmp.stages) {
-        const auto [it, added] = index.try_emplace(s.datapath, out.size());
-        if (added) out.emplace_back(s.datapath, Pair{});
+        const auto [it, added] = index.try_emplace(s.*key, out.size());
+        if (added) out.emplace_back(s.*key, Pair{});
         out[it->second].second.measured += s.measured;
         out[it->second].second.predicted += s.predicted;
     }
@@ -69,10 +58,10 @@ std::string header(const BundleNorthdConfig& config) {
 std::string format_prediction(const PredictionComparison& cmp, const BundleNorthdConfig& config, bool per_datapath) {
     std::string out = header(config);
     out += "\n  stage                             measured  predicted  delta\n";
-    for (const auto& [stage, counts] : by_stage(cmp)) out += row(stage, counts.measured, counts.predicted);
+    for (const auto& [stage, counts] : totals(cmp, &StageComparison::stage)) out += row(stage, counts.measured, counts.predicted);
     out += row("total (modeled stages)", cmp.measured_total, cmp.predicted_total);
 
-    const auto datapaths = by_datapath(cmp);
+    const auto datapaths = totals(cmp, &StageComparison::datapath);
     out += "\n  datapath                          measured  predicted  delta\n";
     for (const auto& [name, counts] : datapaths) {
         out += row(name, counts.measured, counts.predicted);
@@ -122,7 +111,7 @@ nlohmann::json prediction_json(const PredictionComparison& cmp, const BundleNort
     json["measured_total"] = cmp.measured_total;
     json["predicted_total"] = cmp.predicted_total;
     json["by_stage"] = nlohmann::json::object();
-    for (const auto& [stage, counts] : by_stage(cmp)) {
+    for (const auto& [stage, counts] : totals(cmp, &StageComparison::stage)) {
         json["by_stage"][stage] = {{"measured", counts.measured}, {"predicted", counts.predicted}};
     }
     json["by_datapath"] = nlohmann::json::object();
