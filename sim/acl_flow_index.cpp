@@ -139,10 +139,10 @@ AclFlowIndex::AclFlowIndex(const NbModel& nb, const SbModel* sb) : nb_(nb) {
         if (const auto p = point_new(acl)) by_point_new_.emplace(*p, &acl);
         if (const auto p = point_est(acl)) by_point_est_.emplace(*p, &acl);
         auto& switches = switches_of_[&acl];
-        for (const NbLogicalSwitch* ls : acl.switches) switches.insert(ls->name);
+        for (const NbLogicalSwitch* ls : acl.switches) switches.insert(ls);
         for (const NbPortGroup* pg : acl.port_groups) {
             for (const NbLogicalSwitchPort* port : pg->ports) {
-                if (port->logical_switch) switches.insert(port->logical_switch->name);
+                if (port->logical_switch) switches.insert(port->logical_switch);
             }
         }
     }
@@ -177,11 +177,12 @@ std::optional<AclFlowAttribution> AclFlowIndex::attribute(const LogicalFlowRef& 
 
 std::vector<const NbAcl*> AclFlowIndex::on_switch(const std::vector<const NbAcl*>& acls,
                                                   std::string_view datapath) const {
-    if (nb_.logical_switch(datapath) == nullptr) return acls;  // unknown switch: cannot narrow
+    const NbLogicalSwitch* ls = nb_.logical_switch(datapath);
+    if (ls == nullptr) return acls;  // unknown switch: cannot narrow
     std::vector<const NbAcl*> out;
     for (const NbAcl* acl : acls) {
         const auto it = switches_of_.find(acl);
-        if (it != switches_of_.end() && it->second.contains(std::string(datapath))) out.push_back(acl);
+        if (it != switches_of_.end() && it->second.contains(ls)) out.push_back(acl);
     }
     return out;
 }
@@ -192,12 +193,13 @@ std::optional<AclFlowAttribution> AclFlowIndex::by_stage_hint(const LogicalFlowR
         return row.stage_name() == flow.stage && row.priority == flow.priority && row.match == flow.match &&
                row.actions == flow.actions;
     };
+    const std::optional<Uuid> datapath = Uuid::parse(flow.datapath_uuid);
     const auto on_datapath = [&](const SbLogicalFlow& row) {
-        if (flow.datapath_uuid.empty()) return true;
-        if (row.datapath) return row.datapath->uuid.to_string() == flow.datapath_uuid;
+        if (!datapath) return true;
+        if (row.datapath) return row.datapath->uuid == *datapath;
         if (row.dp_group) {
             return std::any_of(row.dp_group->datapaths.begin(), row.dp_group->datapaths.end(),
-                               [&](const SbDatapathBinding* dp) { return dp->uuid.to_string() == flow.datapath_uuid; });
+                               [&](const SbDatapathBinding* dp) { return dp->uuid == *datapath; });
         }
         return true;
     };

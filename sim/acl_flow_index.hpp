@@ -79,7 +79,7 @@ private:
     std::unordered_multimap<std::int64_t, const NbAcl*> by_label_;
     std::unordered_multimap<std::uint32_t, const NbAcl*> by_point_new_;
     std::unordered_multimap<std::uint32_t, const NbAcl*> by_point_est_;
-    std::unordered_map<const NbAcl*, std::unordered_set<std::string>> switches_of_;
+    std::unordered_map<const NbAcl*, std::unordered_set<const NbLogicalSwitch*>> switches_of_;
     std::unordered_map<std::string, std::vector<const SbLogicalFlow*>> sb_rows_by_text_;
     std::unordered_multimap<std::uint32_t, const SbLogicalFlow*> sb_rows_by_uuid_;
 };

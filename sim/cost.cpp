@@ -50,7 +50,7 @@ public:
         }
         if (shared) return;
         std::set<OwnerKey> owners;
-        for (const NbAcl* acl : found.acls) owners.insert(owner_of(*acl));
+        for (const NbAcl* acl : found.acls) owners.insert(owner_of_cached(acl));
         for (const OwnerKey& owner : owners) {
             OwnerCost& cost = owners_[owner];
             cost.owner = owner;
@@ -80,6 +80,12 @@ public:
     }
 
 private:
+    const OwnerKey& owner_of_cached(const NbAcl* acl) {
+        auto [it, added] = owner_cache_.try_emplace(acl);
+        if (added) it->second = owner_of(*acl);
+        return it->second;
+    }
+
     AclCost& cost_of(const NbAcl* acl) {
         AclCost& cost = acls_[acl];
         cost.acl = acl;
@@ -88,6 +94,7 @@ private:
 
     std::unordered_map<const NbAcl*, AclCost> acls_;
     std::map<OwnerKey, OwnerCost> owners_;
+    std::unordered_map<const NbAcl*, OwnerKey> owner_cache_;
 };
 
 }  // namespace

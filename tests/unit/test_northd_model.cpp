@@ -3,6 +3,7 @@
 // equal the dump's, datapath by datapath and stage by stage, as multisets of flow text.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -61,6 +62,36 @@ TEST_CASE("northd model: predicted ACL flows equal the bundled corpora's dumps")
     const auto bundles = sampling_bundles(test::bundled_corpora());
     REQUIRE(bundles.size() >= 7);
     for (const auto& dir : bundles) check_prediction_equals_dump(dir);
+}
+
+// Priorities of a stage's predicted flows, sorted.
+std::vector<int> priorities(const PredictedFlows& predicted, std::string_view stage) {
+    std::vector<int> out;
+    for (const GeneratedFlow& flow : predicted.datapaths.at(0).flows()) {
+        if (flow.stage == stage) out.push_back(flow.priority);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+TEST_CASE("northd model: the talk scenarios' sample flows, per-ACL (1100/1200) against shared (1000)") {
+    for (const char* version : {"ovn-24.09", "ovn-25.03", "ovn-26.03"}) {
+        for (const char* scenario : {"talk", "talk-one-collector", "talk-one-collector-noreg"}) {
+            const auto dir = test::bundled_corpora() / version / scenario;
+            if (!std::filesystem::exists(dir)) continue;
+            CAPTURE(dir.string());
+            const auto bundle = Bundle::load(dir.string());
+            const PredictedFlows predicted = predict_acl_flows(bundle->nb(), northd_config_for(*bundle).config);
+            const bool shared = std::string_view(scenario) == "talk-one-collector";
+            CHECK(priorities(predicted, "ls_in_acl_sample") ==
+                  (shared ? std::vector<int>{0, 1000, 1000} : std::vector<int>{0, 1100, 1200}));
+            CHECK(priorities(predicted, "ls_out_acl_sample") == std::vector<int>{0, shared ? 1000 : 1200});
+            CHECK(priorities(predicted, "ls_in_acl_after_lb_sample") == std::vector<int>{0});
+            CHECK(predicted.sampling_flows() == 3);
+            // 24.09 lacks the persist-established flow (ct_mark.allow_established).
+            CHECK(predicted.count("ls_in_acl_eval") == (std::string_view(version) == "ovn-24.09" ? 14 : 15));
+        }
+    }
 }
 
 TEST_CASE("northd model: predicted ACL flows equal every shared 24.09+ dump, bigcluster included") {
