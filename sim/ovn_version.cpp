@@ -103,9 +103,10 @@ OvnVersionGuess detect_ovn_version(const LogicalFlows& flows, const NbModel* nb)
     if (has_stage(flows, "ls_in_network_function") || has_stage(flows, "ls_in_pre_network_function")) {
         guess.family = OvnFamily::v26_03;
         guess.evidence = "stage ls_in_network_function";
-    } else if (any_flow_mentions(flows, "_acl_sample", "flags.pkt_sampled")) {
+    } else if (any_flow_mentions(flows, "_acl_sample", "flags.pkt_sampled") ||
+               any_flow_mentions(flows, "_acl_eval", "ct_label.nf")) {
         guess.family = OvnFamily::v26_03;
-        guess.evidence = "flags.pkt_sampled in a sample flow";
+        guess.evidence = "flags.pkt_sampled / ct_label.nf in ACL flows";
     } else if (has_stage(flows, "ls_in_ct_extract") || has_stage(flows, "ls_in_mirror")) {
         guess.family = OvnFamily::v25_09;
         guess.evidence = "stage ls_in_ct_extract / ls_in_mirror";

@@ -35,7 +35,7 @@ struct OvnVersionGuess {
 };
 
 // NB_Global options:northd_internal_version when the bundle has it; otherwise the dump:
-// network-function stages or flags.pkt_sampled -> 26.03; ls_in_mirror / ls_in_ct_extract
+// network-function stages, flags.pkt_sampled or ct_label.nf -> 26.03; ls_in_mirror / ls_in_ct_extract
 // -> 25.09; ls_out_lookup_fdb or ct_mark.allow_established -> 25.03; ls_in_acl_sample ->
 // 24.09; none of them -> older than 24.09.
 OvnVersionGuess detect_ovn_version(const LogicalFlows& flows, const NbModel* nb);

@@ -58,7 +58,7 @@ std::int64_t free_collector_id(const NbModel& nb) {
     for (std::int64_t id = 1; id <= 255; ++id) {
         if (!used.contains(id)) return id;
     }
-    throw InputError("--collectors", {}, "all 255 Sample_Collector ids are in use");
+    throw InputError("Sample_Collector", {}, "cannot add a collector: all 255 ids are in use");
 }
 
 const Uuid& add_collector(NbModel& nb, RowMint& mint, std::int64_t set_id, std::int64_t probability,
