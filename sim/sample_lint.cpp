@@ -1,6 +1,7 @@
 #include "sim/sample_lint.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 namespace ovnsim {
 
@@ -15,13 +16,13 @@ std::string_view to_string(FindingSeverity severity) {
 
 std::string acl_list_text(const std::vector<const NbAcl*>& acls) {
     constexpr std::size_t kShown = 3;
-    std::string text = std::to_string(acls.size()) + (acls.size() == 1 ? " ACL: " : " ACLs: ");
+    std::string text = std::to_string(acls.size()) + (acls.size() == 1 ? " ACL (" : " ACLs (");
     for (std::size_t i = 0; i < acls.size() && i < kShown; ++i) {
         if (i != 0) text += ", ";
         text += acl_display_name(*acls[i]);
     }
     if (acls.size() > kShown) text += " and " + std::to_string(acls.size() - kShown) + " more";
-    return text;
+    return text + ")";
 }
 
 std::vector<SampleFinding> lint_sampling(const Bundle& bundle, const SamplingCoverage& coverage) {
@@ -29,7 +30,7 @@ std::vector<SampleFinding> lint_sampling(const Bundle& bundle, const SamplingCov
     lint_samples(bundle, coverage, findings);
     lint_acls(bundle, coverage, findings);
     std::stable_sort(findings.begin(), findings.end(), [](const SampleFinding& a, const SampleFinding& b) {
-        return a.severity < b.severity;
+        return std::tie(a.severity, a.code, a.message) < std::tie(b.severity, b.code, b.message);
     });
     return findings;
 }

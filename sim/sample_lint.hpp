@@ -34,7 +34,7 @@ bool has_errors(const std::vector<SampleFinding>& findings);
 void lint_samples(const Bundle& bundle, const SamplingCoverage& coverage, std::vector<SampleFinding>& out);
 void lint_acls(const Bundle& bundle, const SamplingCoverage& coverage, std::vector<SampleFinding>& out);
 
-// "3 ACLs: "a", 6d1c0c7b-..., "c" and 2 more".
+// `5 ACLs ("a", 6d1c0c7b-..., "c" and 2 more)`.
 std::string acl_list_text(const std::vector<const NbAcl*>& acls);
 
 }  // namespace ovnsim

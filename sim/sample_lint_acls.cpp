@@ -1,8 +1,5 @@
 // Findings about sampled ACLs.
 #include <algorithm>
-#include <map>
-#include <tuple>
-#include <unordered_map>
 
 #include "sim/bundle.hpp"
 #include "sim/sample_lint.hpp"
@@ -74,51 +71,21 @@ void label_overrides(const NbAcl& acl, std::vector<SampleFinding>& out) {
                    acl.origin, {&acl}, acl.sample_new ? acl.sample_new : acl.sample_est, nullptr});
 }
 
-// Whether `first` is evaluated before `second` and ends the evaluation when it matches.
-bool decides_before(const NbAcl& first, const NbAcl& second) {
-    if (first.tier != second.tier) return first.tier < second.tier && first.action != AclAction::pass;
-    return first.priority > second.priority;  // a pass ends its tier too
-}
-
-template <typename T>
-bool includes(std::vector<T> big, std::vector<T> small) {
-    std::sort(big.begin(), big.end());
-    std::sort(small.begin(), small.end());
-    return !small.empty() && std::includes(big.begin(), big.end(), small.begin(), small.end());
-}
-
-// Where an ACL applies: its switches when the bundle tells, else its owning rows.
-std::vector<const void*> reach(const AclScope& scope, const NbAcl& acl) {
-    std::vector<const void*> out;
-    if (scope.known()) {
-        for (const NbLogicalSwitch* ls : scope.switches(acl)) out.push_back(ls);
-    } else {
-        for (const NbLogicalSwitch* ls : acl.switches) out.push_back(ls);
-        for (const NbPortGroup* pg : acl.port_groups) out.push_back(pg);
-    }
-    return out;
-}
-
-// Shadowing by an identical match text only: a broader match that covers the ACL is not
-// detected (that needs the match semantics, not the text).
-void shadowed_samples(const Bundle& bundle, const AclScope& scope, std::vector<SampleFinding>& out) {
-    const NbModel& nb = bundle.nb();
-    std::map<std::tuple<AclDirection, bool, std::string_view>, std::vector<const NbAcl*>> same_match;
-    for (const NbAcl& acl : nb.acls) same_match[{acl.direction, acl.apply_after_lb(), acl.match}].push_back(&acl);
-    for (const NbAcl& acl : nb.acls) {
-        if (!acl.sample_new && !acl.sample_est) continue;
-        const auto acl_reach = reach(scope, acl);
-        for (const NbAcl* other : same_match[{acl.direction, acl.apply_after_lb(), acl.match}]) {
-            if (other == &acl || !decides_before(*other, acl) || !includes(reach(scope, *other), acl_reach)) continue;
-            out.push_back({FindingSeverity::warning, "shadowed-sample",
-                           "the samples of ACL " + acl_display_name(acl) + " never fire: ACL " +
-                               acl_display_name(*other) + " (" + other->action_name + ", priority " +
-                               std::to_string(other->priority) + ", tier " + std::to_string(other->tier) +
-                               ") has the same direction and match text and decides first wherever it applies "
-                               "(only identical match text is detected)",
-                           acl.origin, {&acl, other}, acl.sample_new ? acl.sample_new : acl.sample_est, nullptr});
-            break;
-        }
+void shadowed_samples(const SamplingCoverage& coverage, std::vector<SampleFinding>& out) {
+    std::vector<const NbAcl*> reported;
+    for (const AclCoverage& c : coverage.acls) {
+        if (!c.shadowed_by || !c.has_samples()) continue;
+        if (std::find(reported.begin(), reported.end(), c.acl) != reported.end()) continue;
+        reported.push_back(c.acl);
+        const NbAcl& acl = *c.acl;
+        const NbAcl& other = *c.shadowed_by;
+        out.push_back({FindingSeverity::warning, "shadowed-sample",
+                       "the samples of ACL " + acl_display_name(acl) + " never fire: ACL " + acl_display_name(other) +
+                           " (" + other.action_name + ", priority " + std::to_string(other.priority) + ", tier " +
+                           std::to_string(other.tier) +
+                           ") has the same direction and match text and decides first wherever it applies "
+                           "(only identical match text is detected)",
+                       acl.origin, {&acl, &other}, acl.sample_new ? acl.sample_new : acl.sample_est, nullptr});
     }
 }
 
@@ -138,7 +105,7 @@ void not_applied(const SamplingCoverage& coverage, std::vector<SampleFinding>& o
 void lint_acls(const Bundle& bundle, const SamplingCoverage& coverage, std::vector<SampleFinding>& out) {
     missing_sampling_app(bundle, coverage, out);
     for (const NbAcl& acl : bundle.nb().acls) label_overrides(acl, out);
-    shadowed_samples(bundle, *coverage.scope, out);
+    shadowed_samples(coverage, out);
     not_applied(coverage, out);
 }
 

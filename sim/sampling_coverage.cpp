@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "sim/bundle.hpp"
+#include "sim/sampling_shadowing.hpp"
 
 namespace ovnsim {
 namespace {
@@ -51,7 +52,7 @@ void set_ids(SampleFiring& firing, const NbAcl& acl, const NbSample& sample, Sam
 }
 
 std::string ids_suffix(const NbAcl& acl, std::uint8_t app_id) {
-    if (acl.label != 0) return " (label " + std::to_string(acl.label) + " replaces the ids: obs_domain app 0)";
+    if (acl.label != 0) return " (label " + std::to_string(acl.label) + " replaces the Sample ids)";
     if (app_id == 0) return " (no Sampling_App row: the shared flow samples with obs_domain app 0)";
     return "";
 }
@@ -64,6 +65,14 @@ public:
         const NbAcl& acl = *out.acl;
         out.stage = acl_sample_stage(acl);
         out.obs_stage = acl_obs_stage(acl);
+        if (out.shadowed_by) {
+            const std::string why = "shadowed: ACL " + acl_display_name(*out.shadowed_by) +
+                                    " has the same direction and match text and always decides first";
+            out.new_traffic = silent(out.stage, why);
+            out.established = silent(out.stage, why);
+            out.reply = silent(opposite_stage(out.stage), why);
+            return;
+        }
         out.new_traffic = new_firing(out);
         out.established = established_firing(out, out.stage, "established packets in the original direction");
         out.reply = established_firing(out, opposite_stage(out.stage), "reply packets of those connections");
@@ -194,7 +203,13 @@ SamplingCoverage sampling_coverage(const Bundle& bundle, const AclMessageDecoder
     coverage.acl_est_app = app_id(nb, "acl-est");
 
     Modes modes;
-    for (const NbSample& sample : nb.samples) {
+    std::vector<const NbSample*> samples;
+    for (const NbSample& sample : nb.samples) samples.push_back(&sample);
+    std::sort(samples.begin(), samples.end(), [](const NbSample* a, const NbSample* b) {
+        return std::tie(a->metadata, a->uuid) < std::tie(b->metadata, b->uuid);
+    });
+    for (const NbSample* sample_ptr : samples) {
+        const NbSample& sample = *sample_ptr;
         SampleUsage usage;
         usage.sample = &sample;
         usage.mode = sample_flow_mode(sample, coverage.chassis);
@@ -210,6 +225,7 @@ SamplingCoverage sampling_coverage(const Bundle& bundle, const AclMessageDecoder
     coverage.scope_known = scope.known();
     const bool any_stateful = std::any_of(nb.acls.begin(), nb.acls.end(),
                                           [](const NbAcl& acl) { return acl.action == AclAction::allow_related; });
+    const auto shadowed = find_shadowed_acls(nb, scope);
     const AclCoverageBuilder builder(coverage, modes);
     for (const NbAcl& acl : nb.acls) {
         if (acl.sample_new) usage_of.at(acl.sample_new)->new_of.push_back(&acl);
@@ -221,7 +237,9 @@ SamplingCoverage sampling_coverage(const Bundle& bundle, const AclMessageDecoder
         if (!stateless.empty()) entries.push_back(AclCoverage{&acl, std::move(stateless), false});
         // Without switches the ACL reaches nothing; without the tables, guess S from the whole NB.
         if (entries.empty()) entries.push_back(AclCoverage{&acl, {}, !coverage.scope_known && any_stateful});
+        const auto shadow = shadowed.find(&acl);
         for (AclCoverage& entry : entries) {
+            if (shadow != shadowed.end()) entry.shadowed_by = shadow->second;
             builder.build(entry);
             if (entry.has_samples()) entry.message = messages.message(acl);
             coverage.acls.push_back(std::move(entry));

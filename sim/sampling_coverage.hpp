@@ -38,6 +38,7 @@ struct AclCoverage {
     std::string stage;                             // the ACL's sample stage
     int obs_stage = 0;                             // 0 from-lport, 1 after-lb, 2 to-lport
     SampleFiring new_traffic, established, reply;
+    const NbAcl* shadowed_by = nullptr;            // an ACL that always decides first (same match text)
     std::optional<std::string> first_packet_only;  // why, when only new traffic is sampled
     std::optional<AclMessage> message;             // for ACLs with samples
     bool has_samples() const { return acl->sample_new != nullptr || acl->sample_est != nullptr; }
@@ -53,7 +54,7 @@ struct SampleUsage {
 
 struct SamplingCoverage {
     std::vector<AclCoverage> acls;  // sorted like ovn-nbctl acl-list
-    std::vector<SampleUsage> samples;  // every Sample, NB order
+    std::vector<SampleUsage> samples;  // every Sample, by metadata
     ChassisSampleSupport chassis;
     DumpSampleFlows dump_flows;
     std::shared_ptr<const AclScope> scope;

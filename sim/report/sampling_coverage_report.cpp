@@ -26,8 +26,9 @@ std::string domain_text(const Bundle& bundle, const AclCoverage& c, std::uint8_t
 
 std::string firing_text(const Bundle& bundle, const AclCoverage& c, const SampleFiring& f) {
     if (!f.fires) return "nothing: " + f.when;
-    std::string text = "in " + f.stage + " on " + f.when + ": " + std::string(to_string(f.app)) + " " +
-                       domain_text(bundle, c, f.app_id) + ", obs_point_id " + std::to_string(f.obs_point);
+    const std::string app = f.app_id == 0 ? std::string("app 0") : std::string(to_string(f.app));
+    std::string text = "in " + f.stage + " on " + f.when + ": " + app + " " + domain_text(bundle, c, f.app_id) +
+                       ", obs_point_id " + std::to_string(f.obs_point);
     if (f.mode) text += ", " + std::string(to_string(*f.mode)) + " flows";
     return text;
 }
