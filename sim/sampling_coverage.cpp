@@ -144,6 +144,13 @@ private:
         }
         firing.fires = true;
         firing.when = std::string(what) + ids_suffix(acl, coverage_.acl_est_app);
+        // The reply is allowed by the untiered 65532 flow in the first pass; the original
+        // direction goes through every tier up to the ACL's.
+        if (acl.tier > 0 && coverage_.dump_flows.established_flows_unguarded() && stage == c.stage) {
+            firing.when += ", " + std::to_string(acl.tier + 1) +
+                           " times per packet (once per tier pass: the dump's flows lack the flags.pkt_sampled guard "
+                           "of 26.03)";
+        }
         return firing;
     }
 

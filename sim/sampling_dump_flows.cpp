@@ -37,6 +37,10 @@ DumpSampleFlows scan_sample_flows(const LflowDump& dump) {
     for (const DumpFlow& flow : dump.flows) {
         if (!is_acl_sample_stage(dump.stage_name(flow))) continue;
         ++out.flows;
+        if (flow.match.find("(ct.est || ct.rel)") != std::string_view::npos) {
+            ++out.established_flows;
+            out.guarded_established_flows += flow.match.find("flags.pkt_sampled == 0") != std::string_view::npos;
+        }
         numbers_after(flow.match, "reg3 == ", out.per_acl_new_points);
         numbers_after(flow.match, "ct_label.obs_point_id == ", out.per_acl_est_points);
         numbers_after(flow.match, "reg8[0..7] == ", out.shared_collector_ids);

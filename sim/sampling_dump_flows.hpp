@@ -22,6 +22,12 @@ struct DumpSampleFlows {
     std::set<std::uint32_t> per_acl_est_points;  // N of `ct_label.obs_point_id == N`
     std::set<std::uint32_t> shared_collector_ids;  // C of `reg8[0..7] == C` / `ct_mark.obs_collector_id == C`
     std::set<std::uint32_t> collector_sets;      // collector_set=S of the sample actions
+    // Established-traffic flows (`ct.est || ct.rel`), and those testing
+    // `flags.pkt_sampled == 0` (26.03+): without it an established packet is sampled once per
+    // tier pass (§9).
+    std::size_t established_flows = 0;
+    std::size_t guarded_established_flows = 0;
+    bool established_flows_unguarded() const { return established_flows > 0 && guarded_established_flows == 0; }
     std::size_t empty_action_flows = 0;
     const DumpFlow* first_empty_action = nullptr;
 };

@@ -3,6 +3,11 @@
 // 25.03, 26.03) and the OVN-Kubernetes style bigcluster.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
 #include "sim/bundle.hpp"
 #include "sim/sample_lint.hpp"
 #include "sim/sampling_coverage.hpp"
@@ -58,6 +63,39 @@ void check_talk(const std::string& name, SampleFlowMode mode) {
     CHECK(lint_sampling(*bundle, coverage).empty());
 }
 
+// A copy of a bundled talk scenario (text listings only) with ACL3 moved to tier 2.
+class TieredTalk {
+public:
+    explicit TieredTalk(const std::string& name)
+        : dir_(std::filesystem::temp_directory_path() / ("ovnsim-tiered-" + std::to_string(::getpid()))) {
+        namespace fs = std::filesystem;
+        fs::remove_all(dir_);
+        fs::copy(test::bundled_corpora() / name, dir_, fs::copy_options::recursive);
+        for (const auto& entry : fs::recursive_directory_iterator(dir_)) {
+            if (entry.path().extension() == ".json" || entry.path().extension() == ".db") fs::remove(entry.path());
+        }
+        const fs::path acl = dir_ / "nb" / "ACL.txt";
+        std::stringstream text;
+        text << std::ifstream(acl).rdbuf();
+        std::string rows = text.str();
+        const auto acl3 = rows.find("action              : allow-related");
+        REQUIRE(acl3 != std::string::npos);
+        const auto tier = rows.find("tier                : 0", acl3);
+        REQUIRE(tier != std::string::npos);
+        rows.replace(tier, 23, "tier                : 2");
+        std::ofstream(acl) << rows;
+        bundle = Bundle::load(dir_.string());
+    }
+    ~TieredTalk() {
+        std::error_code ignored;
+        std::filesystem::remove_all(dir_, ignored);
+    }
+    std::shared_ptr<const Bundle> bundle;
+
+private:
+    std::filesystem::path dir_;
+};
+
 }  // namespace
 
 TEST_CASE("Coverage of the bundled talk scenarios") {
@@ -68,6 +106,26 @@ TEST_CASE("Coverage of the bundled talk scenarios") {
     check_talk("ovn-25.03/talk-one-collector", SampleFlowMode::shared);
     check_talk("ovn-24.09/talk", SampleFlowMode::per_acl);
     check_talk("ovn-24.09/talk-one-collector", SampleFlowMode::shared);
+}
+
+TEST_CASE("A tiered ACL's established samples fire once per tier pass before 26.03") {
+    SUBCASE("24.09: no flags.pkt_sampled guard, 3 passes for tier 2") {
+        const TieredTalk talk("ovn-24.09/talk");
+        const SamplingCoverage coverage = sampling_coverage(*talk.bundle);
+        CHECK(coverage.dump_flows.established_flows == 2);
+        CHECK(coverage.dump_flows.established_flows_unguarded());
+        const AclCoverage& acl3 = sampled_acl(coverage);
+        CHECK(acl3.acl->tier == 2);
+        CHECK(acl3.established.when.find("3 times per packet (once per tier pass") != std::string::npos);
+        CHECK(acl3.reply.when.find("tier pass") == std::string::npos);  // the reply is allowed in the first pass
+        CHECK(acl3.new_traffic.when.find("tier pass") == std::string::npos);
+    }
+    SUBCASE("26.03: guarded, once") {
+        const TieredTalk talk("ovn-26.03/talk");
+        const SamplingCoverage coverage = sampling_coverage(*talk.bundle);
+        CHECK_FALSE(coverage.dump_flows.established_flows_unguarded());
+        CHECK(sampled_acl(coverage).established.when.find("tier pass") == std::string::npos);
+    }
 }
 
 TEST_CASE("Flow mode per Sample: one collector and every chassis with registers") {
