@@ -11,9 +11,9 @@ void add_unique(std::vector<const NbAcl*>& acls, const NbAcl* acl) {
     if (std::find(acls.begin(), acls.end(), acl) == acls.end()) acls.push_back(acl);
 }
 
-bool needs_app(const SampleFiring& firing, const NbAcl& acl) {
-    return firing.mode == SampleFlowMode::per_acl && acl.label == 0 && firing.sample &&
-           !firing.sample->collector_uuids.empty();
+// Per-ACL flows need the app row even for a labelled ACL, which samples with obs_domain 0.
+bool needs_app(const SampleFiring& firing) {
+    return firing.mode == SampleFlowMode::per_acl && firing.sample && !firing.sample->collector_uuids.empty();
 }
 
 // §9: per-ACL flows without their Sampling_App row have an empty action, which drops.
@@ -22,10 +22,10 @@ void missing_sampling_app(const Bundle& bundle, const SamplingCoverage& coverage
     for (const AclCoverage& c : coverage.acls) {
         const NbAcl& acl = *c.acl;
         if (coverage.acl_new_app == 0 && c.new_traffic.mode) {
-            add_unique(needs_app(c.new_traffic, acl) ? new_acls : shared_acls, &acl);
+            add_unique(needs_app(c.new_traffic) ? new_acls : shared_acls, &acl);
         }
         if (coverage.acl_est_app == 0 && c.established.mode) {
-            add_unique(needs_app(c.established, acl) ? est_acls : shared_acls, &acl);
+            add_unique(needs_app(c.established) ? est_acls : shared_acls, &acl);
         }
     }
     std::string evidence;

@@ -31,7 +31,7 @@ std::optional<std::string> why_flows_do_not_sample(const NbAcl& acl, const NbSam
         return "label " + std::to_string(acl.label) +
                " overrides the sample ids and leaves the collector registers 0: the shared flows never match";
     }
-    if (mode == SampleFlowMode::per_acl && acl.label == 0 && app_id == 0) {
+    if (mode == SampleFlowMode::per_acl && app_id == 0) {  // labelled ACLs too: northd checks the row first
         return "no Sampling_App of type " + std::string(app_type) +
                ": northd gives the per-ACL flow an empty action, which drops the packets it matches";
     }
