@@ -86,19 +86,29 @@ private:
 
     bool applies(const AclCoverage& c) const { return !coverage_.scope_known || !c.switches.empty(); }
 
+    // The firing of `sample`'s flows in `stage`: ids and mode set, `fires` unless the flows
+    // cannot sample (then `when` says why; else the caller says when).
+    SampleFiring sample_flows(const AclCoverage& c, std::string stage, const NbSample& sample, SampleApp app,
+                              std::uint8_t app_id) const {
+        SampleFiring firing = silent(std::move(stage), "");
+        firing.mode = mode_of(sample).mode;
+        set_ids(firing, *c.acl, sample, app, app_id);
+        if (auto why = why_flows_do_not_sample(*c.acl, sample, *firing.mode, app_id, to_string(app))) {
+            firing.when = std::move(*why);
+        } else {
+            firing.fires = true;
+        }
+        return firing;
+    }
+
     SampleFiring new_firing(const AclCoverage& c) const {
         const NbAcl& acl = *c.acl;
-        if (!acl.sample_new) return silent(c.stage, acl.sample_new_uuid ? "its sample_new is not in the Sample table" : "no sample_new");
-        if (!applies(c)) return silent(c.stage, "the ACL applies to no logical switch: northd emits no flows for it");
-        const FlowModeDecision& mode = mode_of(*acl.sample_new);
-        SampleFiring firing = silent(c.stage, "");
-        firing.mode = mode.mode;
-        set_ids(firing, acl, *acl.sample_new, SampleApp::acl_new, coverage_.acl_new_app);
-        if (auto why = why_flows_do_not_sample(acl, *acl.sample_new, mode.mode, coverage_.acl_new_app, "acl-new")) {
-            firing.when = std::move(*why);
-            return firing;
+        if (!acl.sample_new) {
+            return silent(c.stage, acl.sample_new_uuid ? "its sample_new is not in the Sample table" : "no sample_new");
         }
-        firing.fires = true;
+        if (!applies(c)) return silent(c.stage, "the ACL applies to no logical switch: northd emits no flows for it");
+        SampleFiring firing = sample_flows(c, c.stage, *acl.sample_new, SampleApp::acl_new, coverage_.acl_new_app);
+        if (!firing.fires) return firing;
         const bool stateful_match = c.stateful && acl.action != AclAction::allow_stateless;
         if (stateful_match) {
             firing.when = c.obs_stage == 2 ? "new connections (packets with ct.new, or untracked)"
@@ -115,7 +125,9 @@ private:
     SampleFiring established_firing(const AclCoverage& c, std::string stage, std::string_view what) const {
         const NbAcl& acl = *c.acl;
         const auto no = [&](std::string why) { return silent(stage, std::move(why)); };
-        if (!acl.sample_est) return no(acl.sample_est_uuid ? "its sample_est is not in the Sample table" : "no sample_est");
+        if (!acl.sample_est) {
+            return no(acl.sample_est_uuid ? "its sample_est is not in the Sample table" : "no sample_est");
+        }
         if (!applies(c)) return no("the ACL applies to no logical switch: northd emits no flows for it");
         if (acl.action == AclAction::allow_stateless) return no("allow-stateless: the connection is not tracked");
         if (!c.stateful) return no("no stateful (allow-related) ACL on the switch: connections are not tracked");
@@ -134,19 +146,14 @@ private:
             return no("persist-established stores the ACL id in ct_label, so ct_label.obs_unused != 0 and the "
                       "established flows never match");
         }
-        const FlowModeDecision& mode = mode_of(*acl.sample_est);
-        SampleFiring firing = no("");
-        firing.mode = mode.mode;
-        set_ids(firing, acl, *acl.sample_est, SampleApp::acl_est, coverage_.acl_est_app);
-        if (auto why = why_flows_do_not_sample(acl, *acl.sample_est, mode.mode, coverage_.acl_est_app, "acl-est")) {
-            firing.when = std::move(*why);
-            return firing;
-        }
-        firing.fires = true;
+        const bool original = stage == c.stage;
+        SampleFiring firing = sample_flows(c, std::move(stage), *acl.sample_est, SampleApp::acl_est,
+                                           coverage_.acl_est_app);
+        if (!firing.fires) return firing;
         firing.when = std::string(what) + ids_suffix(acl, coverage_.acl_est_app);
         // The reply is allowed by the untiered 65532 flow in the first pass; the original
         // direction goes through every tier up to the ACL's.
-        if (acl.tier > 0 && coverage_.dump_flows.established_flows_unguarded() && stage == c.stage) {
+        if (acl.tier > 0 && coverage_.dump_flows.established_flows_unguarded() && original) {
             firing.when += ", " + std::to_string(acl.tier + 1) +
                            " times per packet (once per tier pass: the dump's flows lack the flags.pkt_sampled guard "
                            "of 26.03)";

@@ -25,6 +25,7 @@ struct SbLogicalFlow;
 struct DecodedSample {
     std::uint32_t obs_domain_id = 0;
     std::uint32_t obs_point_id = 0;
+    bool obs_point_known = true;  // false: a $cookie the bundle has no flow uuid for
     std::uint8_t app_id = 0;
     std::optional<std::uint32_t> datapath_key;  // unknown only when decorating without one
     SampleApp app = SampleApp::unknown;

@@ -21,6 +21,24 @@ std::vector<const NbSampleCollector*> collectors_for(const NbModel& nb, const Nb
     return out;
 }
 
+// A sample whose obs_point is the flow's cookie, with no flow uuid to read it from: what
+// the ids tell without the point.
+DecodedSample unknown_point(DecodedSample decoded) {
+    DecodedSample out;
+    out.obs_domain_id = decoded.obs_domain_id;
+    out.app_id = decoded.app_id;
+    out.datapath_key = decoded.datapath_key;
+    out.app = decoded.app;
+    out.app_row = decoded.app_row;
+    out.datapath = decoded.datapath;
+    out.datapath_name = std::move(decoded.datapath_name);
+    out.dump = decoded.dump;
+    out.obs_point_known = false;
+    out.errors.push_back("obs_point_id unknown: the flow samples with its cookie, and the bundle has no flow "
+                         "uuids (use lflows-uuid.txt or sb/Logical_Flow)");
+    return out;
+}
+
 }  // namespace
 
 SampleDecorator::SampleDecorator(const Bundle& bundle, AclMessageDecoders messages)
@@ -47,7 +65,12 @@ SampleReport SampleDecorator::decorate(const RawSampleEvent& event) const {
     report.datapath = std::string(event.datapath);
     report.flow = event.flow;
     const auto key = datapath_key(event);
-    report.decoded = decoder_.decode(event.obs_domain, key, event.obs_point);
+    if (event.obs_point) {
+        report.decoded = decoder_.decode(event.obs_domain, key, *event.obs_point);
+    } else {
+        report.decoded = decoder_.decode(event.obs_domain, key, 0);
+        report.decoded = unknown_point(std::move(report.decoded));
+    }
     if (report.decoded.app == SampleApp::drop && report.decoded.drop_flows.empty() && event.flow) {
         report.decoded.drop_flows.push_back(event.flow);
     }

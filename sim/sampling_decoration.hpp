@@ -14,13 +14,17 @@
 namespace ovnsim {
 
 // What the engine knows when a `sample(...)` action runs, obs_point already resolved
-// (reg3 / ct_label.obs_point_id read, $cookie replaced by the flow's cookie).
+// (reg3 / ct_label.obs_point_id read, $cookie replaced by the flow's cookie). The tracer's
+// SampleFired maps onto it field for field:
+//   RawSampleEvent{.stage = s.stage, .probability = s.probability, .collector_set = s.collector_set,
+//                  .obs_domain = s.obs_domain, .obs_point = s.obs_point_id, .datapath = s.datapath,
+//                  .datapath_key = s.datapath_key, .flow = s.flow}
 struct RawSampleEvent {
     std::string_view stage;          // "ls_in_acl_sample"
     std::uint32_t probability = 0;   // 0..65535, as in the action
     std::uint32_t collector_set = 0;
     std::uint8_t obs_domain = 0;     // the action's obs_domain: the Sampling_App id
-    std::uint32_t obs_point = 0;
+    std::optional<std::uint32_t> obs_point;  // none: a $cookie without flow uuids
     std::string_view datapath;       // the dump's datapath: SB Datapath_Binding uuid or name
     std::optional<std::uint32_t> datapath_key;  // its tunnel key, when the caller knows it
     const DumpFlow* flow = nullptr;  // the flow whose action sampled, when known

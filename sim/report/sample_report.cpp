@@ -71,7 +71,7 @@ nlohmann::json decoded_sample_json(const DecodedSample& d) {
         {"app_id", d.app_id},
         {"datapath_key", d.datapath_key ? nlohmann::json(*d.datapath_key) : nlohmann::json(nullptr)},
         {"datapath", optional_string(d.datapath_name)},
-        {"obs_point_id", d.obs_point_id},
+        {"obs_point_id", d.obs_point_known ? nlohmann::json(d.obs_point_id) : nlohmann::json(nullptr)},
         {"app", to_string(d.app)},
         {"sampling_app", d.app_row ? sampling_app_json(*d.app_row) : nlohmann::json(nullptr)},
         {"sample", d.sample ? sample_json(*d.sample) : nlohmann::json(nullptr)},
@@ -108,7 +108,7 @@ std::string format_decoded_sample(const DecodedSample& d, std::string_view inden
     line(out, indent, "obs_domain_id", domain_text(d));
     line(out, indent, "app", app_text(d));
     if (!d.datapath_name.empty()) line(out, indent, "datapath", d.datapath_name);
-    line(out, indent, "obs_point_id", std::to_string(d.obs_point_id));
+    line(out, indent, "obs_point_id", d.obs_point_known ? std::to_string(d.obs_point_id) : "unknown");
     if (d.sample) {
         line(out, indent, "sample",
              d.sample->uuid.to_string() + " (metadata " + std::to_string(d.sample->metadata) + ", collectors " +

@@ -182,6 +182,28 @@ TEST_CASE("Decoding drop-debug samples: logical flow cookies and ovn-controller'
     }
 }
 
+TEST_CASE("Decorating drop-debug samples: with the flow's cookie, and without one") {
+    const DropDebugBundle drop;
+    const SampleDecorator decorator(*drop.bundle);
+    const DumpFlow* flow = &drop.bundle->dump().flows.front();
+    const SampleReport with_cookie =
+        decorator.decorate({"ls_in_acl_action", 65535, 123, 1, 0x7f8049dcu, kLs1, std::nullopt, flow});
+    CHECK(with_cookie.decoded.decoded());
+    CHECK(with_cookie.decoded.obs_domain_id == 0x01000001u);
+    CHECK(with_cookie.decoded.app == SampleApp::drop);
+    CHECK(with_cookie.decoded.drop_flows == std::vector<const DumpFlow*>{flow});
+    CHECK(with_cookie.collectors.empty());  // debug drop collector sets are no Sample_Collector
+    CHECK(with_cookie.notes.front() == "no Sample_Collector has set_id 123");
+
+    const SampleReport without =
+        decorator.decorate({"ls_in_acl_action", 65535, 123, 1, std::nullopt, kLs1, std::nullopt, flow});
+    CHECK_FALSE(without.decoded.decoded());
+    CHECK_FALSE(without.decoded.obs_point_known);
+    CHECK(without.decoded.app == SampleApp::drop);
+    CHECK(without.decoded.errors.front().starts_with("obs_point_id unknown"));
+    CHECK(sample_report_json(without)["obs_point_id"].is_null());
+}
+
 TEST_CASE("Physical drop tables follow the release") {
     const OvnVersion v24{24, 9, 3, "test"};
     const OvnVersion v26{26, 3, 2, "test"};
