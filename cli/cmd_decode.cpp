@@ -46,6 +46,9 @@ std::vector<SampleIdPair> input_pairs(const DecodeOptions& options) {
 int run_decode(const DecodeOptions& options) {
     const auto pairs = input_pairs(options);  // bad input fails before the bundle loads
     const auto bundle = Bundle::load(options.bundle);
+    if (!bundle->has_nb()) {
+        throw InputError(bundle->path(), {}, "ovnsim decode needs the NB tables (nb/ or nb.db) of the bundle");
+    }
     const SampleDecoder decoder(*bundle);
     std::size_t failed = 0;
     nlohmann::json results = nlohmann::json::array();
@@ -76,7 +79,8 @@ const CommandRegistration kDecode(40, [](CLI::App& app) {
     auto* cmd = app.add_subcommand(
         "decode", "Decode sample ids (obs_domain_id, obs_point_id) to the app, Sample, ACL and message");
     add_bundle_argument(*cmd, options->bundle);
-    cmd->add_option("OBS_DOMAIN_ID", options->obs_domain_id, "obs_domain_id as the collector received it (decimal or 0x hex)");
+    cmd->add_option("OBS_DOMAIN_ID", options->obs_domain_id,
+                    "obs_domain_id as the collector received it (decimal or 0x hex)");
     cmd->add_option("OBS_POINT_ID", options->obs_point_id, "obs_point_id (decimal or 0x hex)");
     cmd->add_option("--file", options->file,
                     "Pairs to decode, one per line (or CSV with columns obs_domain_id,obs_point_id); - for stdin, "
