@@ -136,4 +136,14 @@ std::string format_sample_report(const SampleReport& r, std::string_view indent)
     return out;
 }
 
+std::string sample_report_line(const SampleReport& r) {
+    const DecodedSample& d = r.decoded;
+    std::string text = std::string(to_string(d.app)) + " (" + hex32(d.obs_domain_id) + ", " +
+                       (d.obs_point_known ? std::to_string(d.obs_point_id) : std::string("?")) +
+                       ") to collector set " + std::to_string(r.collector_set) + " at " +
+                       percent_text(r.probability_percent);
+    if (!d.message.empty()) return text + ": " + d.message;
+    if (!d.errors.empty()) return text + ": not decoded: " + d.errors.front();
+    return text;
+}
 }  // namespace ovnsim

@@ -20,5 +20,7 @@ std::string format_decoded_sample(const DecodedSample& decoded, std::string_view
 // "sample ls_in_acl_sample: collector_set 100, probability 65535 (100%)\n" then the
 // decoded lines.
 std::string format_sample_report(const SampleReport& report, std::string_view indent = "  ");
+// One line for summaries: "acl-new (0x2a000001, 1011) to collector set 100 at 100%: Allowed by ...".
+std::string sample_report_line(const SampleReport& report);
 
 }  // namespace ovnsim

@@ -255,6 +255,13 @@ TEST_CASE("Decorating the engine's sample events of the talk") {
         CHECK(unknown.decoded.decoded());
         CHECK(unknown.notes.front().find("tunnel key is not in this bundle") != std::string::npos);
     }
+    SUBCASE("the text forms") {
+        CHECK(sample_report_line(report) ==
+              "acl-new (0x2a000001, 1011) to collector set 100 at 100%: " + report.decoded.message);
+        const std::string text = format_sample_report(report);
+        CHECK(text.starts_with("sample ls_in_acl_sample: collector_set 100, probability 65535 (100%)\n"));
+        CHECK(text.find("  collectors:    c1 (id 1, set_id 100, probability 65535)\n") != std::string::npos);
+    }
     SUBCASE("the JSON form") {
         const nlohmann::json json = sample_report_json(report);
         CHECK(json["stage"] == "ls_in_acl_sample");
