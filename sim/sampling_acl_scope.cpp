@@ -27,7 +27,7 @@ AclScope::AclScope(const NbModel& nb) {
         auto& switches = switches_[&acl];
         for (const NbLogicalSwitch* logical_switch : acl.switches) add_unique(switches, logical_switch);
         for (const NbPortGroup* group : acl.port_groups) {
-            for (const NbLogicalSwitch* logical_switch : port_group_switches[group]) add_unique(switches, logical_switch);
+            for (const NbLogicalSwitch* ls : port_group_switches[group]) add_unique(switches, ls);
         }
         std::sort(switches.begin(), switches.end(),
                   [](const NbLogicalSwitch* a, const NbLogicalSwitch* b) { return a->name < b->name; });

@@ -245,7 +245,9 @@ SamplingCoverage sampling_coverage(const Bundle& bundle, const AclMessageDecoder
         if (acl.sample_new) usage_of.at(acl.sample_new)->new_of.push_back(&acl);
         if (acl.sample_est) usage_of.at(acl.sample_est)->est_of.push_back(&acl);
         std::vector<const NbLogicalSwitch*> stateful, stateless;
-        for (const NbLogicalSwitch* ls : scope.switches(acl)) (scope.stateful(*ls) ? stateful : stateless).push_back(ls);
+        for (const NbLogicalSwitch* ls : scope.switches(acl)) {
+            (scope.stateful(*ls) ? stateful : stateless).push_back(ls);
+        }
         std::vector<AclCoverage> entries;
         if (!stateful.empty()) entries.push_back(AclCoverage{&acl, std::move(stateful), true});
         if (!stateless.empty()) entries.push_back(AclCoverage{&acl, std::move(stateless), false});

@@ -42,9 +42,10 @@ std::unordered_map<const NbAcl*, const NbAcl*> find_shadowed_acls(const NbModel&
             for (const NbAcl* other : acls) {
                 if (other == acl || !decides_before(*other, *acl)) continue;
                 const auto other_reach = reach(scope, *other);
-                if (!std::includes(other_reach.begin(), other_reach.end(), acl_reach.begin(), acl_reach.end())) continue;
-                shadowed.emplace(acl, other);
-                break;
+                if (std::includes(other_reach.begin(), other_reach.end(), acl_reach.begin(), acl_reach.end())) {
+                    shadowed.emplace(acl, other);
+                    break;
+                }
             }
         }
     }

@@ -146,4 +146,5 @@ std::string sample_report_line(const SampleReport& r) {
     if (!d.errors.empty()) return text + ": not decoded: " + d.errors.front();
     return text;
 }
+
 }  // namespace ovnsim

@@ -109,8 +109,9 @@ void append_acls(std::string& out, const Bundle& bundle, const SamplingCoverage&
         out += "    reply:       " + firing_text(bundle, c, c.reply) + "\n";
         if (c.first_packet_only) out += "    first packet only: " + *c.first_packet_only + "\n";
         if (c.message) {
-            if (c.message->error) out += "    message:     (" + c.message->decoder + " fails: " + *c.message->error + ")\n";
-            else out += "    message:     " + c.message->text + "\n";
+            out += "    message:     ";
+            out += c.message->error ? "(" + c.message->decoder + " fails: " + *c.message->error + ")" : c.message->text;
+            out += "\n";
         }
     }
 }

@@ -18,6 +18,14 @@ nlohmann::json origin_json(const OvsdbRowOrigin& origin) {
     return origin.to_string();
 }
 
+namespace {
+
+nlohmann::json uuid_or_null(const std::optional<Uuid>& uuid) {
+    return uuid ? nlohmann::json(uuid->to_string()) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
 nlohmann::json acl_json(const NbAcl& acl) {
     nlohmann::json json{
         {"uuid", acl.uuid.to_string()},
@@ -29,8 +37,8 @@ nlohmann::json acl_json(const NbAcl& acl) {
         {"match", acl.match},
         {"apply_after_lb", acl.apply_after_lb()},
         {"label", acl.label},
-        {"sample_new", acl.sample_new_uuid ? nlohmann::json(acl.sample_new_uuid->to_string()) : nlohmann::json(nullptr)},
-        {"sample_est", acl.sample_est_uuid ? nlohmann::json(acl.sample_est_uuid->to_string()) : nlohmann::json(nullptr)},
+        {"sample_new", uuid_or_null(acl.sample_new_uuid)},
+        {"sample_est", uuid_or_null(acl.sample_est_uuid)},
         {"external_ids", acl.external_ids},
         {"source", origin_json(acl.origin)},
     };
@@ -51,7 +59,7 @@ nlohmann::json sample_collector_json(const NbSampleCollector& collector) {
 
 nlohmann::json sample_json(const NbSample& sample) {
     nlohmann::json collectors = nlohmann::json::array();
-    for (const NbSampleCollector* collector : sample.collectors) collectors.push_back(sample_collector_json(*collector));
+    for (const NbSampleCollector* c : sample.collectors) collectors.push_back(sample_collector_json(*c));
     return {
         {"uuid", sample.uuid.to_string()},
         {"metadata", sample.metadata},
