@@ -8,13 +8,6 @@
 namespace ovnsim {
 namespace {
 
-// Whether `first` is evaluated before `second` and ends the evaluation when it matches: a
-// pass ends its own tier too, but hands the packet to the next one.
-bool decides_before(const NbAcl& first, const NbAcl& second) {
-    if (first.tier != second.tier) return first.tier < second.tier && first.action != AclAction::pass;
-    return first.priority > second.priority;
-}
-
 // Where an ACL applies: its switches when the bundle tells, else the rows that own it.
 std::vector<const void*> reach(const AclScope& scope, const NbAcl& acl) {
     std::vector<const void*> out;
@@ -36,13 +29,32 @@ std::unordered_map<const NbAcl*, const NbAcl*> find_shadowed_acls(const NbModel&
     std::unordered_map<const NbAcl*, const NbAcl*> shadowed;
     for (const auto& [key, acls] : same_match) {
         if (acls.size() < 2) continue;
+        std::unordered_map<const NbAcl*, std::vector<const void*>> reaches;
+        for (const NbAcl* acl : acls) reaches.emplace(acl, reach(scope, *acl));
+        const auto covers = [&](const NbAcl* first, const NbAcl* second) {
+            const auto& big = reaches.at(first);
+            const auto& small = reaches.at(second);
+            return !small.empty() && std::includes(big.begin(), big.end(), small.begin(), small.end());
+        };
+        // Within a tier the highest priority decides, a pass included (it ends the tier).
+        std::unordered_map<const NbAcl*, const NbAcl*> in_tier;
         for (const NbAcl* acl : acls) {
-            const auto acl_reach = reach(scope, *acl);
-            if (acl_reach.empty()) continue;
             for (const NbAcl* other : acls) {
-                if (other == acl || !decides_before(*other, *acl)) continue;
-                const auto other_reach = reach(scope, *other);
-                if (std::includes(other_reach.begin(), other_reach.end(), acl_reach.begin(), acl_reach.end())) {
+                if (other->tier == acl->tier && other->priority > acl->priority && covers(other, acl)) {
+                    in_tier.emplace(acl, other);
+                    break;
+                }
+            }
+        }
+        // An earlier tier decides for good through an ACL that is no pass and decides in its tier.
+        for (const NbAcl* acl : acls) {
+            if (const auto it = in_tier.find(acl); it != in_tier.end()) {
+                shadowed.emplace(acl, it->second);
+                continue;
+            }
+            for (const NbAcl* other : acls) {
+                if (other->tier < acl->tier && other->action != AclAction::pass && !in_tier.contains(other) &&
+                    covers(other, acl)) {
                     shadowed.emplace(acl, other);
                     break;
                 }
