@@ -57,7 +57,7 @@ int run_whatif_command(const WhatIfOptions& options) {
     }
     NorthdOverrides base;
     // A bundle older than 24.09 has no sampling to start from: price it as the asked release.
-    if (edits.family && !detect_ovn_version(bundle->flows(), &bundle->nb()).family) base.family = edits.family;
+    if (edits.family && !detect_ovn_family(*bundle).family) base.family = edits.family;
     const BundleNorthdConfig config = northd_config_for(*bundle, base);
 
     if (!options.sweep.empty()) {
