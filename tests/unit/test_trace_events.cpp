@@ -82,13 +82,9 @@ TEST_CASE("trace events: balanced sections, one event per hop, counts that agree
         for (const auto& file : ovn_trace_files(bundle_dir)) {
             if (file.filename().string().find("detailed") == std::string::npos) continue;
             CAPTURE(file.string());
-            const OvnTraceFile t = read_ovn_trace(file);
-            TraceRequest r;
-            r.packet.datapath = t.datapath;
-            r.packet.microflow = t.microflow;
-            r.conversation = Conversation::handshake;
             Checker checker;
-            const TraceResult result = run_trace(bundle_at(bundle_dir), r, &checker);
+            const TraceResult result =
+                run_trace(bundle_at(bundle_dir), modelled_request(read_ovn_trace(file), Conversation::handshake), &checker);
             CHECK(checker.packets == result.packets.size());
             CHECK(checker.actions > 0);
         }
