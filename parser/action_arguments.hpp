@@ -12,6 +12,13 @@ namespace ovnsim::lexemes {
 
 inline auto const hyphen = x3::lexeme[x3::lit('-') >> !x3::lit('-')];
 
+// True (and past it) at the `)` that ends an argument list; throws at the end of the text.
+template <class Context, class RContext>
+bool at_closing_parenthesis(const char*& first, const char* last, const Context& ctx, RContext& rctx) {
+    if (next_token(first, last, ctx) == last) fail_syntax(first, "expecting `)'");
+    return accept(')', first, last, ctx, rctx);
+}
+
 // `(dnat)` / `(snat)` after ct_next, ct_commit_nat, ct_commit_to_zone.
 template <class Context, class RContext>
 CtZone parse_zone_argument(const char* action, const char*& first, const char* last, const Context& ctx,
@@ -41,12 +48,12 @@ std::uint64_t expect_decimal(std::uint64_t max, const char* what, const char*& f
 
 // A string literal, or "Syntax error at `...' expecting <what>.".
 template <class Context, class RContext>
-Constant expect_string(const char* what, const char*& first, const char* last, const Context& ctx, RContext& rctx) {
+QuotedString expect_string(const char* what, const char*& first, const char* last, const Context& ctx,
+                           RContext& rctx) {
     const char* where = next_token(first, last, ctx);
     Constant c;
-    if (!constant.parse(first, last, ctx, rctx, c) || c.kind != Constant::Kind::String)
-        fail_syntax(where, std::string("expecting ") + what);
-    return c;
+    if (!constant.parse(first, last, ctx, rctx, c) || !c.is_string()) fail_syntax(where, std::string("expecting ") + what);
+    return c.string();
 }
 
 // An unmasked IPv4/IPv6 address (or a `^template`), or fails consuming nothing.
@@ -55,9 +62,9 @@ bool parse_address(const char*& first, const char* last, const Context& ctx, RCo
                    bool ipv6_only = false) {
     const char* save = first;
     if (!constant.parse(first, last, ctx, rctx, out)) return false;
-    const bool address = out.is_integer() && !out.masked &&
-                         (out.format == IntegerFormat::Ipv6 || (!ipv6_only && out.format == IntegerFormat::Ipv4));
-    if (address || out.kind == Constant::Kind::Template) return true;
+    const bool address = out.is_integer() && !out.masked() &&
+                         (out.format() == IntegerFormat::Ipv6 || (!ipv6_only && out.format() == IntegerFormat::Ipv4));
+    if (address || out.kind() == Constant::Kind::Template) return true;
     first = save;
     return false;
 }
@@ -132,8 +139,8 @@ struct lb_backend_parser : token_parser<lb_backend_parser, LbBackend> {
         out.loc = location(ctx, start);
         Constant lport;
         if (constant.parse(first, last, ctx, rctx, lport)) {
-            if (lport.kind == Constant::Kind::String) {
-                out.logical_port = lport;
+            if (lport.is_string()) {
+                out.logical_port = lport.string();
                 expect(':', "`:'", first, last, ctx, rctx);
             } else {
                 first = start;
@@ -150,14 +157,14 @@ struct lb_backend_parser : token_parser<lb_backend_parser, LbBackend> {
         }
         where = next_token(first, last, ctx);
         if (accept(':', first, last, ctx, rctx)) {
-            if (!out.bracketed && out.address.format == IntegerFormat::Ipv6 && out.address.is_integer())
+            if (!out.bracketed && out.address.is_integer() && out.address.format() == IntegerFormat::Ipv6)
                 fail_syntax(where, "IPv6 address needs square brackets if port is included");
             where = next_token(first, last, ctx);
             Constant port;
             const bool ok = constant.parse(first, last, ctx, rctx, port) &&
-                            (port.kind == Constant::Kind::Template ||
-                             (port.is_integer() && port.format == IntegerFormat::Decimal && !port.masked &&
-                              port.value <= Bits128(UINT16_MAX)));
+                            (port.kind() == Constant::Kind::Template ||
+                             (port.is_integer() && port.format() == IntegerFormat::Decimal && !port.masked() &&
+                              port.value() <= Bits128(UINT16_MAX)));
             if (!ok) fail_syntax(where, "expecting port number");
             out.port = port;
         }
@@ -200,9 +207,9 @@ struct ct_lb_arguments_parser : token_parser<ct_lb_arguments_parser, CtLbAction>
 struct ct_commit_arguments_parser : token_parser<ct_commit_arguments_parser, CtCommitAction> {
     template <class Context, class RContext>
     bool parse(const char*& first, const char* last, const Context& ctx, RContext& rctx, CtCommitAction& out) const {
-        while (!accept(')', first, last, ctx, rctx)) {
+        while (!at_closing_parenthesis(first, last, ctx, rctx)) {
             const char* where = next_token(first, last, ctx);
-            std::optional<Constant>* target = nullptr;
+            Box<Constant>* target = nullptr;
             if (accept(keyword("ct_mark"), first, last, ctx, rctx)) {
                 target = &out.ct_mark;
             } else if (accept(keyword("ct_label"), first, last, ctx, rctx)) {
@@ -215,7 +222,7 @@ struct ct_commit_arguments_parser : token_parser<ct_commit_arguments_parser, CtC
             Constant value;
             if (!constant.parse(first, last, ctx, rctx, value) || !value.is_integer())
                 fail_syntax(where, "expecting integer");
-            *target = value;
+            *target = Box<Constant>(value);
             accept(',', first, last, ctx, rctx);
         }
         return true;
@@ -227,7 +234,7 @@ struct sample_arguments_parser : token_parser<sample_arguments_parser, SampleAct
     template <class Context, class RContext>
     bool parse(const char*& first, const char* last, const Context& ctx, RContext& rctx, SampleAction& out) const {
         if (!accept('(', first, last, ctx, rctx)) return true;
-        while (!accept(')', first, last, ctx, rctx)) {
+        while (!at_closing_parenthesis(first, last, ctx, rctx)) {
             const char* where = next_token(first, last, ctx);
             if (accept(keyword("probability"), first, last, ctx, rctx)) {
                 expect(equals, "`='", first, last, ctx, rctx);
@@ -262,11 +269,11 @@ private:
         const char* where = next_token(first, last, ctx);
         Constant c;
         if (constant.parse(first, last, ctx, rctx, c)) {
-            if (c.kind == Constant::Kind::AddressSet && c.text == "cookie") {
+            if (c.kind() == Constant::Kind::AddressSet && c.name() == "cookie") {
                 point.kind = SampleAction::ObsPoint::Kind::Cookie;
-            } else if (c.is_integer() && c.format == IntegerFormat::Decimal && !c.masked &&
-                       c.value <= Bits128(UINT32_MAX)) {
-                point.number = static_cast<std::uint32_t>(c.value.low());
+            } else if (c.is_integer() && c.format() == IntegerFormat::Decimal && !c.masked() &&
+                       c.value() <= Bits128(UINT32_MAX)) {
+                point.number = static_cast<std::uint32_t>(c.value().low());
             } else {
                 fail_syntax(where, "expecting obs_point");
             }
@@ -283,7 +290,7 @@ struct log_arguments_parser : token_parser<log_arguments_parser, LogAction> {
     template <class Context, class RContext>
     bool parse(const char*& first, const char* last, const Context& ctx, RContext& rctx, LogAction& out) const {
         if (accept('(', first, last, ctx, rctx)) {
-            while (!accept(')', first, last, ctx, rctx)) {
+            while (!at_closing_parenthesis(first, last, ctx, rctx)) {
                 const char* where = next_token(first, last, ctx);
                 if (accept(keyword("verdict"), first, last, ctx, rctx)) {
                     expect(equals, "`='", first, last, ctx, rctx);
@@ -297,7 +304,7 @@ struct log_arguments_parser : token_parser<log_arguments_parser, LogAction> {
                     expect(equals, "`='", first, last, ctx, rctx);
                     where = next_token(first, last, ctx);
                     out.name = expect_string("string", first, last, ctx, rctx);
-                    if (out.name->string_value().size() >= 64) fail_syntax(where, "name must be shorter than 64 characters");
+                    if (out.name->value().size() >= 64) fail_syntax(where, "name must be shorter than 64 characters");
                 } else if (accept(keyword("meter"), first, last, ctx, rctx)) {
                     expect(equals, "`='", first, last, ctx, rctx);
                     out.meter = expect_string("string", first, last, ctx, rctx);

@@ -10,7 +10,7 @@ void for_each_generic(const ActionList& actions, const Visit& visit) {
     for (const Action& action : actions) {
         if (const auto* generic = std::get_if<GenericAction>(&action.node)) {
             visit(*generic);
-            if (generic->body) for_each_generic(*generic->body, visit);
+            if (generic->body) for_each_generic(*generic->body, visit);  // a Box
         } else if (const auto* nested = std::get_if<NestedAction>(&action.node)) {
             for_each_generic(nested->body, visit);
         } else if (const auto* commit = std::get_if<CtCommitAction>(&action.node)) {

@@ -7,7 +7,7 @@
 // GenericAction (see count_generic_actions()), never a parse failure.
 //
 // Like the match tree, names, strings and raw arguments are string_views into the parsed
-// text, and equality ignores locations.
+// text, nodes are kept small (rare bulky parts are boxed), and equality ignores locations.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -106,14 +106,14 @@ struct CtNextAction {
     friend bool operator==(const CtNextAction&, const CtNextAction&) = default;
 };
 
-// `ct_commit;`, `ct_commit { assignments };`, and the pre-20.09 form
+// `ct_commit;`, `ct_commit { assignments };`, and the form of older OVN releases
 // `ct_commit(ct_mark=V[/M], ct_label=V[/M]);`.
 struct CtCommitAction {
     enum class Form : std::uint8_t { Bare, Block, Arguments };
     Form form = Form::Bare;
-    ActionList body;                  // Block
-    std::optional<Constant> ct_mark;  // Arguments
-    std::optional<Constant> ct_label; // Arguments
+    ActionList body;         // Block
+    Box<Constant> ct_mark;   // Arguments, each optional
+    Box<Constant> ct_label;
     NodeLoc loc;
     friend bool operator==(const CtCommitAction&, const CtCommitAction&) = default;
 };
@@ -140,7 +140,7 @@ struct CtNatAction {
 
 // One backend of ct_lb: `IP`, `IP:PORT`, `[IPv6]:PORT`, optionally after `"lport":`.
 struct LbBackend {
-    std::optional<Constant> logical_port;  // string
+    std::optional<QuotedString> logical_port;
     Constant address;                      // IPv4/IPv6 integer or `^template`
     std::optional<Constant> port;          // decimal integer or `^template`
     bool bracketed = false;                // `[IPv6]`
@@ -149,14 +149,14 @@ struct LbBackend {
 };
 
 // `ct_lb;`, `ct_lb_mark(backends=B1,B2...[; hash_fields="..."][; skip_snat|force_snat]);`
-// (also the pre-20.06 form without `backends=`, and ct_lb_mark_local).
+// (also the older form without `backends=`, and ct_lb_mark_local).
 struct CtLbAction {
     enum class Kind : std::uint8_t { CtLb, CtLbMark, CtLbMarkLocal };
     enum class Flag : std::uint8_t { None, SkipSnat, ForceSnat };
     Kind kind = Kind::CtLbMark;
     bool has_arguments = false;  // parentheses were written
     std::vector<LbBackend> backends;
-    std::optional<Constant> hash_fields;  // string
+    std::optional<QuotedString> hash_fields;
     Flag flag = Flag::None;
     NodeLoc loc;
     friend bool operator==(const CtLbAction&, const CtLbAction&) = default;
@@ -188,10 +188,10 @@ struct SampleAction {
 
 // `log(name="N", severity=S, verdict=V, meter="M");`, arguments in any order, verdict required.
 struct LogAction {
-    std::optional<Constant> name;   // string
+    std::optional<QuotedString> name;
     std::optional<std::string_view> severity;
-    std::string_view verdict;       // allow, drop, reject, pass, ...
-    std::optional<Constant> meter;  // string
+    std::string_view verdict;  // allow, drop, reject, pass, ...
+    std::optional<QuotedString> meter;
     NodeLoc loc;
     friend bool operator==(const LogAction&, const LogAction&) = default;
 };
@@ -221,9 +221,9 @@ struct ControllerAction {
 // `name(args) { ... };`, or `field = name(args);` for an unknown function.
 struct GenericAction {
     std::string_view name;
-    std::optional<FieldRef> result;
+    Box<FieldRef> result;  // `result = name(...)`
     std::optional<RawArguments> arguments;
-    std::optional<ActionList> body;
+    Box<ActionList> body;
     NodeLoc loc;
     friend bool operator==(const GenericAction&, const GenericAction&) = default;
 };

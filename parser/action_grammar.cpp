@@ -3,6 +3,8 @@
 // bodies over the X3 lexemes; the arguments of typed actions are in action_arguments.hpp.
 #include <string>
 
+#include <boost/container/small_vector.hpp>
+
 #include "parser/action_arguments.hpp"
 #include "parser/action_ast.hpp"
 #include "parser/action_keywords.hpp"
@@ -81,7 +83,7 @@ Action::Node parse_assignment(NodeLoc loc, const char*& first, const char* last,
         if (action_keywords::is_function(source.name)) {
             return FunctionCallAction{std::move(left), source.name, args, loc};
         }
-        return GenericAction{source.name, std::move(left), args, std::nullopt, loc};
+        return GenericAction{source.name, Box<FieldRef>(std::move(left)), args, {}, loc};
     }
     LoadAction load{std::move(left), {}, loc};
     expect(constant, "constant", first, last, ctx, rctx, load.value);
@@ -103,9 +105,9 @@ struct action_parser : token_parser<action_parser, Action> {
         } else if (const auto* keyword = action_keywords::find_keyword(name)) {
             out.node = parse_keyword_action(*keyword, start, loc, first, last, ctx, rctx);
         } else {
-            GenericAction generic{name, std::nullopt, parse_optional_arguments(first, last, ctx, rctx), std::nullopt, loc};
+            GenericAction generic{name, {}, parse_optional_arguments(first, last, ctx, rctx), {}, loc};
             ActionList body;
-            if (action_block.parse(first, last, ctx, rctx, body)) generic.body = std::move(body);
+            if (action_block.parse(first, last, ctx, rctx, body)) generic.body = Box<ActionList>(std::move(body));
             out.node = std::move(generic);
         }
         expect(';', "`;'", first, last, ctx, rctx);
@@ -117,12 +119,14 @@ private:
     static Action::Node parse_keyword_action(const action_keywords::KeywordInfo& keyword, const char* start,
                                              NodeLoc loc, const char*& first, const char* last, const Context& ctx,
                                              RContext& rctx) {
+        // `node` (at `loc`) completed by the arguments parser P.
+        const auto with_arguments = [&]<class P, class Node>(P, Node node) {
+            node.loc = loc;
+            P{}.parse(first, last, ctx, rctx, node);
+            return node;
+        };
         switch (keyword.keyword) {
-        case Keyword::Next: {
-            NextAction next{std::nullopt, std::nullopt, loc};
-            next_arguments_parser{}.parse(first, last, ctx, rctx, next);
-            return next;
-        }
+        case Keyword::Next: return with_arguments(next_arguments_parser{}, NextAction{});
         case Keyword::Output: return OutputAction{loc};
         case Keyword::Drop: fail_syntax(start, "expecting action");  // `drop;` must stand alone
         case Keyword::Push:
@@ -157,30 +161,16 @@ private:
         case Keyword::CtNat: {
             CtNatAction nat;
             nat.kind = static_cast<CtNatAction::Kind>(keyword.kind);
-            nat.loc = loc;
-            ct_nat_arguments_parser{}.parse(first, last, ctx, rctx, nat);
-            return nat;
+            return with_arguments(ct_nat_arguments_parser{}, nat);
         }
         case Keyword::CtLb: {
             CtLbAction lb;
             lb.kind = static_cast<CtLbAction::Kind>(keyword.kind);
-            lb.loc = loc;
-            ct_lb_arguments_parser{}.parse(first, last, ctx, rctx, lb);
-            return lb;
+            return with_arguments(ct_lb_arguments_parser{}, lb);
         }
         case Keyword::CtClear: return CtClearAction{loc};
-        case Keyword::Sample: {
-            SampleAction sample;
-            sample.loc = loc;
-            sample_arguments_parser{}.parse(first, last, ctx, rctx, sample);
-            return sample;
-        }
-        case Keyword::Log: {
-            LogAction log;
-            log.loc = loc;
-            log_arguments_parser{}.parse(first, last, ctx, rctx, log);
-            return log;
-        }
+        case Keyword::Sample: return with_arguments(sample_arguments_parser{}, SampleAction{});
+        case Keyword::Log: return with_arguments(log_arguments_parser{}, LogAction{});
         case Keyword::Nested: {
             NestedAction nested{static_cast<NestedAction::Kind>(keyword.kind), {}, loc};
             if (!action_block.parse(first, last, ctx, rctx, nested.body)) fail_syntax(first, "expecting `{'");
@@ -226,11 +216,14 @@ void parse_action_list(bool in_block, const char*& first, const char* last, cons
         }
         first = start;
     }
+    // Collected on the stack, then moved into a vector of the exact size.
+    boost::container::small_vector<Action, 8> collected;
     while (!at_end()) {
         if (in_block && next_token(first, last, ctx) == last) fail_syntax(first, "expecting `}'");
-        out.emplace_back();
-        action.parse(first, last, ctx, rctx, out.back());
+        collected.emplace_back();
+        action.parse(first, last, ctx, rctx, collected.back());
     }
+    out.assign(std::make_move_iterator(collected.begin()), std::make_move_iterator(collected.end()));
 }
 
 struct action_block_parser : token_parser<action_block_parser, ActionList> {

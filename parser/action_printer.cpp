@@ -98,8 +98,9 @@ void append_ct_nat(std::string& out, const CtNatAction& nat) {
 
 void append_backend(std::string& out, const LbBackend& backend) {
     if (backend.logical_port) {
-        append_constant(out, *backend.logical_port);
-        out += ':';
+        out += '"';
+        out += backend.logical_port->raw;
+        out += "\":";
     }
     if (backend.bracketed) out += '[';
     append_constant(out, backend.address);
@@ -120,8 +121,9 @@ void append_ct_lb(std::string& out, const CtLbAction& lb) {
         append_backend(out, lb.backends[i]);
     }
     if (lb.hash_fields) {
-        out += "; hash_fields=";
-        append_constant(out, *lb.hash_fields);
+        out += "; hash_fields=\"";
+        out += lb.hash_fields->raw;
+        out += '"';
     }
     if (lb.flag == CtLbAction::Flag::SkipSnat) out += "; skip_snat";
     if (lb.flag == CtLbAction::Flag::ForceSnat) out += "; force_snat";
@@ -157,9 +159,9 @@ void append_sample(std::string& out, const SampleAction& sample) {
 void append_log(std::string& out, const LogAction& log) {
     out += "log(";
     if (log.name) {
-        out += "name=";
-        append_constant(out, *log.name);
-        out += ", ";
+        out += "name=\"";
+        out += log.name->raw;
+        out += "\", ";
     }
     out += "verdict=";
     out += log.verdict;
@@ -168,8 +170,9 @@ void append_log(std::string& out, const LogAction& log) {
         out += *log.severity;
     }
     if (log.meter) {
-        out += ", meter=";
-        append_constant(out, *log.meter);
+        out += ", meter=\"";
+        out += log.meter->raw;
+        out += '"';
     }
     out += ')';
 }

@@ -21,7 +21,6 @@ namespace x3 = boost::spirit::x3;
 
 // What the grammars share while parsing one text.
 struct ParseState {
-    std::string_view text;
     LocationMap locations;
     unsigned depth = 0;  // open parentheses (match) or nested action blocks (actions)
 };
@@ -128,11 +127,10 @@ struct constant_parser : token_parser<constant_parser, Constant> {
             if (p + 1 >= last || !is_sigil_name_start(p[1])) fail_plain(p, {});
             const char* q = p + 2;
             while (q < last && is_id_char(*q)) ++q;
-            out = Constant{};
-            out.kind = *p == '$'   ? Constant::Kind::AddressSet
-                       : *p == '@' ? Constant::Kind::PortGroup
-                                   : Constant::Kind::Template;
-            out.text = std::string_view(p + 1, static_cast<std::size_t>(q - p - 1));
+            const auto kind = *p == '$'   ? Constant::Kind::AddressSet
+                              : *p == '@' ? Constant::Kind::PortGroup
+                                          : Constant::Kind::Template;
+            out = Constant::named(kind, std::string_view(p + 1, static_cast<std::size_t>(q - p - 1)));
             first = q;
         } else {
             return false;
@@ -150,11 +148,11 @@ struct decimal_parser : token_parser<decimal_parser, std::uint64_t> {
         const char* save = first;
         Constant c;
         if (!constant.parse(first, last, ctx, rctx, c)) return false;
-        if (!c.is_integer() || c.format != IntegerFormat::Decimal || c.masked) {
+        if (!c.is_integer() || c.format() != IntegerFormat::Decimal || c.masked()) {
             first = save;
             return false;
         }
-        out = c.value.low();
+        out = c.value().low();
         return true;
     }
 };
@@ -179,12 +177,13 @@ bool accept(const Parser& p, const char*& first, const char* last, const Context
     return x3::as_parser(p).parse(first, last, ctx, rctx, unused);
 }
 
-// An integer OVN accepts where it wants a small one: decimal, at most INT_MAX.
+// A decimal integer no larger than `max` (OVN's "small integer" is at most INT_MAX).
 template <class Context, class RContext>
-std::uint32_t expect_small_integer(const char*& first, const char* last, const Context& ctx, RContext& rctx) {
+std::uint32_t expect_small_integer(const char*& first, const char* last, const Context& ctx, RContext& rctx,
+                                   std::uint32_t max = INT_MAX) {
     const char* where = next_token(first, last, ctx);
     std::uint64_t v = 0;
-    if (!decimal.parse(first, last, ctx, rctx, v) || v > INT_MAX) fail_syntax(where, "expecting small integer");
+    if (!decimal.parse(first, last, ctx, rctx, v) || v > max) fail_syntax(where, "expecting small integer");
     return static_cast<std::uint32_t>(v);
 }
 
@@ -198,8 +197,9 @@ struct field_parser : token_parser<field_parser, FieldRef> {
         out.has_bits = false;
         if (accept('[', first, last, ctx, rctx)) {
             out.has_bits = true;
-            out.low = out.high = expect_small_integer(first, last, ctx, rctx);
-            if (accept(ellipsis, first, last, ctx, rctx)) out.high = expect_small_integer(first, last, ctx, rctx);
+            out.low = out.high = static_cast<std::uint16_t>(expect_small_integer(first, last, ctx, rctx, UINT16_MAX));
+            if (accept(ellipsis, first, last, ctx, rctx))
+                out.high = static_cast<std::uint16_t>(expect_small_integer(first, last, ctx, rctx, UINT16_MAX));
             expect(']', "`]'", first, last, ctx, rctx);
             if (out.low > out.high) {
                 fail_plain(start, "Invalid bit range " + std::to_string(out.low) + " to " +
@@ -215,7 +215,7 @@ inline constexpr field_parser field{};
 // located in the file. `grammar` must consume the whole text.
 template <class Grammar, class Attribute>
 void parse_text(const Grammar& grammar, std::string_view text, const TextOrigin& origin, Attribute& out) {
-    ParseState state{text, LocationMap(text, origin)};
+    ParseState state{LocationMap(text, origin)};
     const char* first = text.data();
     const char* last = first + text.size();
     try {

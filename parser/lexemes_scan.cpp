@@ -19,7 +19,7 @@ int hex_digit(char c) {
     return -1;
 }
 
-bool is_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool is_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // One integer without its mask, as lib/lex.c:lex_parse_integer__ reads it.
 struct BareInteger {
@@ -132,27 +132,28 @@ BareInteger parse_bare_integer(std::string_view s) {
 }
 
 // Combines a value and the integer after its `/` as lib/lex.c:lex_parse_mask does.
-std::string apply_mask(Constant& c, const BareInteger& mask) {
+std::string make_masked(const BareInteger& value, const BareInteger& mask, Constant& out) {
     const Bits128 prefix_bits = mask.value;
-    if (c.format == mask.format) {
-        c.mask = mask.value;
-    } else if (c.format == IntegerFormat::Ipv4 && mask.format == IntegerFormat::Decimal &&
+    IntegerFormat format = value.format;
+    Bits128 bits;
+    if (value.format == mask.format) {
+        bits = mask.value;
+    } else if (value.format == IntegerFormat::Ipv4 && mask.format == IntegerFormat::Decimal &&
                prefix_bits <= Bits128(32)) {
         const auto n = static_cast<unsigned>(prefix_bits.low());
-        c.mask = Bits128::mask(32 - n, n);
-    } else if (c.format == IntegerFormat::Ipv6 && mask.format == IntegerFormat::Decimal &&
+        bits = Bits128::mask(32 - n, n);
+    } else if (value.format == IntegerFormat::Ipv6 && mask.format == IntegerFormat::Decimal &&
                prefix_bits <= Bits128(128)) {
         const auto n = static_cast<unsigned>(prefix_bits.low());
-        c.mask = Bits128::mask(128 - n, n);
-    } else if (c.format == IntegerFormat::Decimal && mask.format == IntegerFormat::Hexadecimal &&
-               c.value.is_zero()) {
-        c.format = IntegerFormat::Hexadecimal;  // `0/0x1234`
-        c.mask = mask.value;
+        bits = Bits128::mask(128 - n, n);
+    } else if (value.format == IntegerFormat::Decimal && mask.format == IntegerFormat::Hexadecimal &&
+               value.value.is_zero()) {
+        format = IntegerFormat::Hexadecimal;  // `0/0x1234`
+        bits = mask.value;
     } else {
         return "Value and mask have incompatible formats.";
     }
-    c.masked = true;
-    c.value = c.value & c.mask;
+    out = Constant::masked_integer(value.value, bits, format);
     return {};
 }
 
@@ -195,7 +196,7 @@ void fail_plain(const char* where, std::string message) {
     throw ParseFailure{where, ParseFailure::Style::Plain, std::move(message)};
 }
 
-const char* skip_blanks(const char* p, const char* end) {
+const char* skip_blanks_and_comments(const char* p, const char* end) {
     while (p < end) {
         const char c = *p;
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
@@ -228,21 +229,18 @@ bool starts_integer(const char* p, const char* end) {
 IntegerScan scan_integer(const char* p, const char* end) {
     IntegerScan out{p, {}, {}};
     const char* value_end = integer_extent(p, end);
-    BareInteger value = parse_bare_integer({p, static_cast<std::size_t>(value_end - p)});
+    const BareInteger value = parse_bare_integer({p, static_cast<std::size_t>(value_end - p)});
     out.end = value_end;
     if (!value.error.empty()) {
-        out.error = std::move(value.error);
-        return out;
-    }
-    out.constant.kind = Constant::Kind::Integer;
-    out.constant.value = value.value;
-    out.constant.format = value.format;
-    if (value_end < end && *value_end == '/') {
+        out.error = value.error;
+    } else if (value_end < end && *value_end == '/') {
         const char* mask_start = value_end + 1;
         const char* mask_end = integer_extent(mask_start, end);
         out.end = mask_end;
         const BareInteger mask = parse_bare_integer({mask_start, static_cast<std::size_t>(mask_end - mask_start)});
-        out.error = mask.error.empty() ? apply_mask(out.constant, mask) : mask.error;
+        out.error = mask.error.empty() ? make_masked(value, mask, out.constant) : mask.error;
+    } else {
+        out.constant = Constant::integer(value.value, value.format);
     }
     return out;
 }
@@ -254,7 +252,7 @@ StringScan scan_string(const char* p, const char* end) {
     while (q < end && *q != '"') {
         if (*q == '\\') {
             escaped = true;
-            ++q;
+            if (++q == end) break;
         }
         ++q;
     }
@@ -264,13 +262,9 @@ StringScan scan_string(const char* p, const char* end) {
         return out;
     }
     out.end = q + 1;
-    out.constant.kind = Constant::Kind::String;
-    out.constant.escaped = escaped;
-    out.constant.text = std::string_view(p + 1, static_cast<std::size_t>(q - (p + 1)));
-    if (escaped) {
-        if (!nlohmann::json::accept("\"" + std::string(out.constant.text) + "\""))
-            out.error = "Invalid escape sequence in quoted string.";
-    }
+    out.constant = Constant::string(std::string_view(p + 1, static_cast<std::size_t>(q - (p + 1))));
+    if (escaped && !nlohmann::json::accept("\"" + std::string(out.constant.string().raw) + "\""))
+        out.error = "Invalid escape sequence in quoted string.";
     return out;
 }
 

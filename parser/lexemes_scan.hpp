@@ -34,7 +34,13 @@ struct ParseFailure {
 
 // Skips white space, `// ...` and `/* ... */` comments (a `/*` comment must end on its own
 // line). Throws ParseFailure on an unterminated comment.
-const char* skip_blanks(const char* p, const char* end);
+const char* skip_blanks_and_comments(const char* p, const char* end);
+inline const char* skip_blanks(const char* p, const char* end) {
+    // Most tokens follow a single space or none: decide those without a call.
+    if (p < end && *p == ' ') ++p;
+    if (p == end || (*p > ' ' && *p != '/')) return p;
+    return skip_blanks_and_comments(p, end);
+}
 
 // True when the text at p starts an integer token rather than an identifier: a digit, `::`,
 // or hex digits followed by `:` (a MAC or IPv6 address such as `fe80::1`, `aa:bb:...`).

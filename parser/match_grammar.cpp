@@ -4,6 +4,8 @@
 // an atomic operand may follow `!`, `&&` and `||` may not be mixed, a range must point one
 // way), so each production is a small X3 parser with an explicit body; the tokens are the
 // X3 lexemes of lexemes.hpp.
+#include <boost/container/small_vector.hpp>
+
 #include "parser/lexemes.hpp"
 #include "parser/match_ast.hpp"
 
@@ -22,7 +24,7 @@ bool is_greater(RelOp op) { return op == RelOp::Gt || op == RelOp::Ge; }
 
 // 1 for integers (and address sets), 2 for strings (and port groups), 0 when unknown.
 int constant_type(const Constant& c) {
-    switch (c.kind) {
+    switch (c.kind()) {
     case Constant::Kind::Integer:
     case Constant::Kind::AddressSet: return 1;
     case Constant::Kind::String:
@@ -37,27 +39,26 @@ struct constant_set_parser : token_parser<constant_set_parser, ConstantSet> {
     template <class Context, class RContext>
     bool parse(const char*& first, const char* last, const Context& ctx, RContext& rctx, ConstantSet& out) const {
         const char* start = next_token(first, last, ctx);
-        out.loc = location(ctx, start);
-        out.values.clear();
-        out.in_curlies = accept('{', first, last, ctx, rctx);
-        if (!out.in_curlies) {
-            Constant c;
+        const NodeLoc loc = location(ctx, start);
+        Constant c;
+        if (!accept('{', first, last, ctx, rctx)) {
             if (!constant.parse(first, last, ctx, rctx, c)) return false;
-            out.values.push_back(c);
+            out = ConstantSet({&c, 1}, false, loc);
             return true;
         }
+        boost::container::small_vector<Constant, 8> values;
         int set_type = 0;
         do {
             const char* where = next_token(first, last, ctx);
-            Constant c;
             expect(constant, "constant", first, last, ctx, rctx, c);
             const int type = constant_type(c);
             if (set_type != 0 && type != 0 && type != set_type)
                 fail_syntax(where, set_type == 1 ? "expecting integer" : "expecting string");
             if (type != 0) set_type = type;
-            out.values.push_back(c);
+            values.push_back(c);
             accept(',', first, last, ctx, rctx);
         } while (!accept('}', first, last, ctx, rctx));
+        out = ConstantSet({values.data(), values.size()}, true, loc);
         return true;
     }
 };
@@ -67,7 +68,7 @@ constexpr constant_set_parser constant_set{};
 void check_relop(RelOp op, const ConstantSet& set, const char* where) {
     if (!is_ordering(op)) return;
     if (set.in_curlies) fail_plain(where, "Only == and != operators may be used with value sets.");
-    if (set.values.front().masked) {
+    if (set.front().masked()) {
         fail_plain(where,
                    "Only == and != operators may be used with masked constants.  Consider using "
                    "subfields instead (e.g. eth.src[0..15] > 0x1111 in place of "
@@ -77,9 +78,9 @@ void check_relop(RelOp op, const ConstantSet& set, const char* where) {
 
 // `0` and `1` alone are the booleans.
 bool is_boolean(const ConstantSet& set) {
-    if (set.in_curlies || set.values.size() != 1) return false;
-    const Constant& c = set.values.front();
-    return c.is_integer() && c.format == IntegerFormat::Decimal && !c.masked && c.value <= Bits128(1);
+    if (set.in_curlies || set.size() != 1) return false;
+    const Constant& c = set.front();
+    return c.is_integer() && c.format() == IntegerFormat::Decimal && !c.masked() && c.value() <= Bits128(1);
 }
 
 struct Primary {
@@ -125,13 +126,11 @@ private:
             fail_plain(start, "Unknown function `" + std::string(name) +
                                   "': the only function a match may call is is_chassis_resident.");
         }
-        MatchChassisResident call;
-        call.loc = location(ctx, start);
         const char* where = next_token(first, last, ctx);
-        if (!constant.parse(first, last, ctx, rctx, call.port) || call.port.kind != Constant::Kind::String)
-            fail_syntax(where, "expecting string");
+        Constant port;
+        if (!constant.parse(first, last, ctx, rctx, port) || !port.is_string()) fail_syntax(where, "expecting string");
         expect(')', "`)'", first, last, ctx, rctx);
-        return call;
+        return MatchChassisResident{port.string(), location(ctx, start)};
     }
 
     // `field`, `field op constants`.
@@ -142,7 +141,7 @@ private:
         RelOp op;
         if (relop.parse(first, last, ctx, rctx, op)) {
             const char* set_start = next_token(first, last, ctx);
-            MatchComparison cmp{std::move(field), op, {}, false, loc};
+            MatchComparison cmp{std::move(field), op, false, {}, loc};
             expect(constant_set, "constant", first, last, ctx, rctx, cmp.constants);
             check_relop(op, cmp.constants, set_start);
             out.expr.node = std::move(cmp);
@@ -162,7 +161,7 @@ private:
         RelOp low_op;
         if (!relop.parse(first, last, ctx, rctx, low_op)) {
             if (!is_boolean(low)) fail_syntax(where, "expecting relational operator");
-            out.expr.node = MatchBool{!low.values.front().value.is_zero(), loc};
+            out.expr.node = MatchBool{!low.front().value().is_zero(), loc};
             return;
         }
         FieldRef field;
@@ -172,19 +171,20 @@ private:
         out.atomic = false;
         if (!relop.parse(first, last, ctx, rctx, high_op)) {
             check_relop(low_op, low, start);
-            out.expr.node = MatchComparison{std::move(field), relop_turned(low_op), std::move(low), true, loc};
+            out.expr.node = MatchComparison{std::move(field), relop_turned(low_op), true, std::move(low), loc};
             return;
         }
-        MatchRange range{std::move(low), low_op, std::move(field), high_op, {}, loc};
-        expect(constant_set, "constant", first, last, ctx, rctx, range.high);
+        ConstantSet high;
+        expect(constant_set, "constant", first, last, ctx, rctx, high);
         if (!((is_less(low_op) && is_less(high_op)) || (is_greater(low_op) && is_greater(high_op)))) {
             fail_plain(high_start,
                        "Range expressions must have the form `x < field < y' or `x > field > y', with each "
                        "`<' optionally replaced by `<=' or `>' by `>=').");
         }
-        check_relop(low_op, range.low, start);
-        check_relop(high_op, range.high, high_start);
-        out.expr.node = std::move(range);
+        check_relop(low_op, low, start);
+        check_relop(high_op, high, high_start);
+        out.expr.node = MatchRange{Box<ConstantSet>(std::move(low)), low_op, std::move(field), high_op,
+                                   Box<ConstantSet>(std::move(high)), loc};
     }
 };
 constexpr primary_parser primary{};
@@ -221,12 +221,15 @@ struct expr_parser : token_parser<expr_parser, MatchExpr> {
             out = std::move(head);
             return true;
         }
-        std::vector<MatchExpr> operands;
-        operands.push_back(std::move(head));
+        // Collected on the stack, then moved into a vector of the exact size.
+        boost::container::small_vector<MatchExpr, 8> collected;
+        collected.push_back(std::move(head));
         do {
-            operands.emplace_back();
-            negation.parse(first, last, ctx, rctx, operands.back());
+            collected.emplace_back();
+            negation.parse(first, last, ctx, rctx, collected.back());
         } while (is_and ? accept(and_op, first, last, ctx, rctx) : accept(or_op, first, last, ctx, rctx));
+        std::vector<MatchExpr> operands(std::make_move_iterator(collected.begin()),
+                                        std::make_move_iterator(collected.end()));
         const char* next = next_token(first, last, ctx);
         if (accept(and_op, first, last, ctx, rctx) || accept(or_op, first, last, ctx, rctx))
             fail_plain(next, "&& and || must be parenthesized when used together.");

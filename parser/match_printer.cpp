@@ -101,7 +101,7 @@ void append_expr(std::string& out, const MatchExpr& e) {
             } else if constexpr (std::is_same_v<T, MatchComparison>) {
                 append_comparison(out, n);
             } else if constexpr (std::is_same_v<T, MatchRange>) {
-                append_constant_set(out, n.low);
+                append_constant_set(out, *n.low);
                 out += ' ';
                 out += relop_text(n.low_op);
                 out += ' ';
@@ -109,11 +109,11 @@ void append_expr(std::string& out, const MatchExpr& e) {
                 out += ' ';
                 out += relop_text(n.high_op);
                 out += ' ';
-                append_constant_set(out, n.high);
+                append_constant_set(out, *n.high);
             } else if constexpr (std::is_same_v<T, MatchChassisResident>) {
-                out += "is_chassis_resident(";
-                append_constant(out, n.port);
-                out += ')';
+                out += "is_chassis_resident(\"";
+                out += n.port.raw;
+                out += "\")";
             } else if constexpr (std::is_same_v<T, MatchNot>) {
                 out += '!';
                 append_parenthesized(out, *n.operand, !is_atomic(*n.operand));
@@ -142,38 +142,38 @@ void append_field(std::string& out, const FieldRef& field) {
 }
 
 void append_constant(std::string& out, const Constant& c) {
-    switch (c.kind) {
+    switch (c.kind()) {
     case Constant::Kind::Integer:
-        append_integer(out, c.value, c.format);
-        if (c.masked) {
+        append_integer(out, c.value(), c.format());
+        if (c.masked()) {
             out += '/';
-            const unsigned width = c.format == IntegerFormat::Ipv4 ? 32 : c.format == IntegerFormat::Ipv6 ? 128 : 0;
-            const auto prefix = width != 0 ? prefix_length(c.mask, width) : std::nullopt;
+            const unsigned width = c.format() == IntegerFormat::Ipv4 ? 32 : c.format() == IntegerFormat::Ipv6 ? 128 : 0;
+            const auto prefix = width != 0 ? prefix_length(c.mask(), width) : std::nullopt;
             if (prefix) {
                 out += std::to_string(*prefix);
             } else {
-                append_integer(out, c.mask, c.format);
+                append_integer(out, c.mask(), c.format());
             }
         }
         return;
     case Constant::Kind::String:
         out += '"';
-        out += c.text;
+        out += c.string().raw;
         out += '"';
         return;
     case Constant::Kind::AddressSet: out += '$'; break;
     case Constant::Kind::PortGroup: out += '@'; break;
     case Constant::Kind::Template: out += '^'; break;
     }
-    out += c.text;
+    out += c.name();
 }
 
 void append_constant_set(std::string& out, const ConstantSet& set) {
-    const bool curlies = set.in_curlies || set.values.size() != 1;
+    const bool curlies = set.in_curlies || set.size() != 1;
     if (curlies) out += '{';
-    for (std::size_t i = 0; i < set.values.size(); ++i) {
+    for (std::size_t i = 0; i < set.size(); ++i) {
         if (i > 0) out += ", ";
-        append_constant(out, set.values[i]);
+        append_constant(out, set[i]);
     }
     if (curlies) out += '}';
 }

@@ -19,10 +19,10 @@ std::string level_name(Level level) {
 // The width OVN gives a constant (expr_constant_width): the mask's for a masked constant,
 // the notation's for addresses, the significant bits of a plain number.
 unsigned constant_width(const Constant& c) {
-    if (c.masked) return c.mask.bit_width();
-    switch (c.format) {
+    if (c.masked()) return c.mask().bit_width();
+    switch (c.format()) {
     case IntegerFormat::Decimal:
-    case IntegerFormat::Hexadecimal: return c.value.bit_width();
+    case IntegerFormat::Hexadecimal: return c.value().bit_width();
     case IntegerFormat::Ipv4: return 32;
     case IntegerFormat::Ipv6: return 128;
     case IntegerFormat::Ethernet: return 48;
@@ -31,7 +31,7 @@ unsigned constant_width(const Constant& c) {
 }
 
 bool is_string_constant(const Constant& c) {
-    return c.kind == Constant::Kind::String || c.kind == Constant::Kind::PortGroup;
+    return c.kind() == Constant::Kind::String || c.kind() == Constant::Kind::PortGroup;
 }
 
 // One comparison as the resolver sees it, whatever syntax it came in.
@@ -67,7 +67,7 @@ private:
         MatchNode leaf;
         leaf.kind = MatchNode::Kind::chassis;
         leaf.truth = negated;
-        leaf.text = out_.add_text(n.port.string_value());
+        leaf.text = out_.add_text(n.port.value());
         leaf.loc = n.loc;
         return out_.add_leaf(leaf);
     }
@@ -92,24 +92,21 @@ private:
         const unsigned n_bits = n.field.has_bits ? n.field.high - n.field.low + 1 : s.width;
         if (n_bits > 1 && !negated)
             fail(n.loc, "Explicit `!= 0' is required for inequality test of multibit field against 0.");
-        Constant zero;
-        zero.kind = Constant::Kind::Integer;
-        zero.format = IntegerFormat::Hexadecimal;
-        zero.loc = n.loc;
+        const Constant zero = Constant::integer(0, IntegerFormat::Hexadecimal, n.loc);
         return comparison({&n.field, RelOp::Ne, std::span(&zero, 1), false, n.loc}, negated);
     }
 
     std::uint32_t resolve_node(const MatchComparison& n, bool negated) {
-        return comparison({&n.field, n.op, std::span(n.constants.values.data(), n.constants.values.size()),
+        return comparison({&n.field, n.op, n.constants.values(),
                            n.constants.in_curlies, n.loc},
                           negated);
     }
 
     std::uint32_t resolve_node(const MatchRange& n, bool negated) {
         const Comparison low{&n.field, relop_turned(n.low_op),
-                             std::span(n.low.values.data(), n.low.values.size()), n.low.in_curlies, n.loc};
-        const Comparison high{&n.field, n.high_op, std::span(n.high.values.data(), n.high.values.size()),
-                              n.high.in_curlies, n.loc};
+                             n.low->values(), n.low->in_curlies, n.loc};
+        const Comparison high{&n.field, n.high_op, n.high->values(),
+                              n.high->in_curlies, n.loc};
         const std::vector<std::uint32_t> both{comparison(low, negated), comparison(high, negated)};
         return negated ? out_.add_any(both) : out_.add_all(both);
     }
@@ -127,17 +124,17 @@ private:
     void check_constants(const Comparison& c, const Symbol& s) const {
         const bool string_field = !s.is_numeric();
         for (const Constant& k : c.constants) {
-            if (k.kind == Constant::Kind::Template) fail(k.loc, "Unexpanded template.");
+            if (k.kind() == Constant::Kind::Template) fail(k.loc, "Unexpanded template.");
             if (is_string_constant(k) != is_string_constant(c.constants.front()))
                 fail(k.loc, std::string("Syntax error at constant expecting ") +
                                 (is_string_constant(c.constants.front()) ? "string." : "integer."));
             if (is_string_constant(k) != string_field)
                 fail(k.loc, std::string(string_field ? "String" : "Integer") + " field " + std::string(s.name) +
                                 " is not compatible with " + (string_field ? "integer" : "string") + " constant.");
-            if (k.kind == Constant::Kind::AddressSet && s.kind == SymbolKind::predicate)
-                fail(k.loc, "Address set $" + std::string(k.text) + " cannot be compared with predicate " +
+            if (k.kind() == Constant::Kind::AddressSet && s.kind == SymbolKind::predicate)
+                fail(k.loc, "Address set $" + std::string(k.text()) + " cannot be compared with predicate " +
                                 std::string(s.name) + ".");
-            if (k.kind == Constant::Kind::Integer && constant_width(k) > s.width)
+            if (k.kind() == Constant::Kind::Integer && constant_width(k) > s.width)
                 fail(k.loc, std::to_string(constant_width(k)) + "-bit constant is not compatible with " +
                                 std::to_string(s.width) + "-bit field " + std::string(s.name) + ".");
         }
@@ -150,9 +147,9 @@ private:
                 fail(c.loc, "Only == and != operators may be used with " + level_name(s.level) + " field " +
                                 std::string(s.name) + ".");
             for (const Constant& k : c.constants) {
-                if (k.kind == Constant::Kind::AddressSet)
+                if (k.kind() == Constant::Kind::AddressSet)
                     fail(k.loc, "Only == and != operators may be used with address sets.");
-                if (k.masked)
+                if (k.masked())
                     fail(k.loc,
                          "Only == and != operators may be used with masked constants.  Consider using "
                          "subfields instead (e.g. eth.src[0..15] > 0x1111 in place of "
@@ -162,7 +159,7 @@ private:
         if (s.level != Level::nominal) return;
         if (s.kind == SymbolKind::predicate) {
             for (const Constant& k : c.constants) {
-                const bool positive = k.value.bit(0) != (c.op == RelOp::Ne) != negated;
+                const bool positive = k.value().bit(0) != (c.op == RelOp::Ne) != negated;
                 if (!positive) {
                     const std::string name(s.name);
                     fail(c.loc, "Nominal predicate " + name + " may only be tested positively, e.g. `" + name +
@@ -203,7 +200,7 @@ private:
     // One test of `s` (bits `range`) against one constant, `op` already final.
     std::uint32_t test(const Symbol& s, std::optional<BitRange> range, RelOp op, const Constant& k, SourceLoc loc) {
         if (s.kind == SymbolKind::predicate) {
-            const bool positive = k.value.bit(0) != (op == RelOp::Ne);
+            const bool positive = k.value().bit(0) != (op == RelOp::Ne);
             const ResolvedMatch& expansion = lookup_(s, false);
             return out_.append_copy(expansion, expansion.root(), loc, &s, TestOrigin::predicate, !positive);
         }
@@ -213,21 +210,21 @@ private:
         leaf.written = &s;
         leaf.storage = s.bits.storage;
         if (!s.is_numeric()) {
-            leaf.kind = k.kind == Constant::Kind::PortGroup ? MatchNode::Kind::port_group : MatchNode::Kind::port;
-            leaf.text = out_.add_text(k.kind == Constant::Kind::PortGroup ? std::string(k.text) : k.string_value());
+            leaf.kind = k.kind() == Constant::Kind::PortGroup ? MatchNode::Kind::port_group : MatchNode::Kind::port;
+            leaf.text = out_.add_text(k.kind() == Constant::Kind::PortGroup ? std::string(k.text()) : k.string().value());
             return out_.add_leaf(leaf);
         }
         const FieldBits bits = s.field(range);
-        if (k.kind == Constant::Kind::AddressSet) {
+        if (k.kind() == Constant::Kind::AddressSet) {
             leaf.kind = MatchNode::Kind::address_set;
             leaf.bits = bits;
-            leaf.text = out_.add_text(k.text);
+            leaf.text = out_.add_text(k.text());
             return out_.add_leaf(leaf);
         }
         const Bits128 width_mask = Bits128::ones(bits.width);
         leaf.kind = MatchNode::Kind::field;
-        leaf.mask = ((k.masked ? k.mask : width_mask) & width_mask) << bits.offset;
-        leaf.value = ((k.value & width_mask) << bits.offset) & leaf.mask;
+        leaf.mask = ((k.masked() ? k.mask() : width_mask) & width_mask) << bits.offset;
+        leaf.value = ((k.value() & width_mask) << bits.offset) & leaf.mask;
         return out_.add_leaf(leaf);
     }
 

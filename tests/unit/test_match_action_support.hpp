@@ -52,4 +52,11 @@ inline std::uint32_t column_of(std::string_view text, std::string_view needle) {
     return kOrigin.start.column + static_cast<std::uint32_t>(text.find(needle));
 }
 
+// "7:COL: message" with COL the column of `token`'s first occurrence in `text` (line 7 of
+// kOrigin), as error_of() writes an error.
+inline std::string error_at(std::string_view text, std::string_view token, std::string_view message) {
+    return std::to_string(kOrigin.start.line) + ":" + std::to_string(column_of(text, token)) + ": " +
+           std::string(message);
+}
+
 }  // namespace ovnsim::test
