@@ -92,6 +92,7 @@ enum class DropReason : std::uint8_t {
     loop_guard,          // more than TraceOptions::max_table_visits tables
     no_peer,             // patch port without a peer datapath in the dump
     generated_only,      // consumed by reject / tcp_reset / icmp: only the generated packet goes on
+    empty_group,         // output to a multicast group with no port to send a copy to
 };
 std::string_view to_string(DropReason reason);  // "no_match", ...
 
@@ -193,6 +194,7 @@ struct PacketResult {
     Verdict verdict = Verdict::drop;
     std::vector<std::string> output_ports;
     std::vector<Delivery> deliveries;
+    std::vector<Delivery> generated_deliveries;  // of packets reject / icmp4 / ... generated (traced on request)
     std::vector<DropInfo> drops;  // every copy that went no further (first = the verdict's)
     std::vector<TraceHop> hops;
     std::vector<SampleFired> samples;
