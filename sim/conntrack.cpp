@@ -1,6 +1,8 @@
 #include "sim/conntrack.hpp"
 
 #include <algorithm>
+#include <mutex>
+#include <unordered_map>
 
 #include "sim/packet.hpp"
 
@@ -72,6 +74,22 @@ std::optional<Storage> port_storage(const CtTuple& t, bool source) {
         case kSctp: return source ? Storage::sctp_src : Storage::sctp_dst;
         default: return std::nullopt;
     }
+}
+
+// The named subfields of ct_mark and ct_label (ct_mark.blocked, ct_label.obs_point_id, ...).
+const std::vector<const Symbol*>& ct_subfields(const SymbolTable& symbols) {
+    static std::mutex mutex;
+    static std::unordered_map<const SymbolTable*, std::vector<const Symbol*>> cache;
+    std::lock_guard lock(mutex);
+    auto [it, inserted] = cache.try_emplace(&symbols);
+    if (inserted) {
+        for (const Symbol& sym : symbols.symbols()) {
+            const Storage s = sym.bits.storage;
+            if (sym.kind == SymbolKind::subfield && (s == Storage::ct_mark || s == Storage::ct_label))
+                it->second.push_back(&sym);
+        }
+    }
+    return it->second;
 }
 
 }  // namespace
@@ -229,13 +247,10 @@ CtEntrySnapshot Conntrack::snapshot(const CtEntry& entry, const SymbolTable& sym
     s.label = entry.label;
     s.nat = entry.nat;
     s.committed_by = entry.committed_by;
-    for (const Symbol& sym : symbols.symbols()) {
-        if (sym.kind != SymbolKind::subfield) continue;
-        const bool mark = sym.bits.storage == Storage::ct_mark;
-        if (!mark && sym.bits.storage != Storage::ct_label) continue;
-        const Bits128 whole = mark ? Bits128(entry.mark) : entry.label;
-        const Bits128 value = whole.extract(sym.bits.offset, sym.bits.width);
-        if (!value.is_zero()) s.named.push_back({sym.name, value});
+    for (const Symbol* sym : ct_subfields(symbols)) {
+        const Bits128 whole = sym->bits.storage == Storage::ct_mark ? Bits128(entry.mark) : entry.label;
+        const Bits128 value = whole.extract(sym->bits.offset, sym->bits.width);
+        if (!value.is_zero()) s.named.push_back({sym->name, value});
     }
     return s;
 }

@@ -20,6 +20,10 @@ struct FieldTarget {
 FieldTarget resolve_field(const FieldRef& ref, const SymbolTable& symbols, std::string_view file);
 
 inline Bits128 read_field(const Packet& packet, const FieldTarget& f) { return packet.read(f.bits); }
+// What `field = c` leaves in a field that held `old`: c, or for a masked c only its bits.
+inline Bits128 loaded_value(Bits128 old, const Constant& c) {
+    return c.masked() ? (old & ~c.mask()) | (c.value() & c.mask()) : c.value();
+}
 inline void write_field(Packet& packet, const FieldTarget& f, Bits128 value) { packet.write(f.bits, value); }
 
 }  // namespace ovnsim

@@ -48,7 +48,7 @@ void PacketRun::run_pipeline(const LogicalDatapath& datapath, Pipeline pipeline,
     packet.snat_zone = frame.snat_zone ? frame.snat_zone->number : 0;
 
     if (const TopologySource source = topology_.source(datapath); source != TopologySource::sb)
-        note(source == TopologySource::nb ? "ports_from_nb" : "ports_from_dump", std::string(name), depth);
+        note(source == TopologySource::nb ? "ports_from_nb" : "ports_from_dump", name, depth);
 
     PipelineStartEvent start;
     start.datapath = &datapath;
@@ -179,12 +179,11 @@ void PacketRun::record_drop(DropReason reason, const Frame& frame, std::string_v
     observer_.drop(DropEvent{&result_.drops.back(), depth});
 }
 
-void PacketRun::note(std::string code, std::string subject, unsigned depth) {
-    TraceNote n{std::move(code), std::move(subject)};
+void PacketRun::note(std::string_view code, std::string_view subject, unsigned depth) {
     for (const TraceNote& existing : result_.notes) {
-        if (existing == n) return;
+        if (existing.code == code && existing.subject == subject) return;
     }
-    result_.notes.push_back(std::move(n));
+    result_.notes.push_back(TraceNote{std::string(code), std::string(subject)});
     observer_.note(NoteEvent{&result_.notes.back(), depth});
 }
 

@@ -68,7 +68,7 @@ private:
                        std::size_t hop);
     void record_drop(DropReason reason, const Frame& frame, std::string_view stage, std::optional<std::size_t> hop,
                      std::string port, unsigned depth);
-    void note(std::string code, std::string subject, unsigned depth);
+    void note(std::string_view code, std::string_view subject, unsigned depth);
     void finish();
 
     // packet_run_actions.cpp

@@ -70,20 +70,15 @@ PacketRun::Outcome PacketRun::run_actions(const ActionList& actions, Packet& pac
                 [&](const LoadAction& a) {
                     const FieldTarget t = field(a.destination);
                     if (t.port) {
-                        if (a.value.kind == Constant::Kind::String)
-                            set_port(packet, t.bits.storage, a.value.string_value(), topology_, *frame.datapath);
+                        if (a.value.is_string())
+                            set_port(packet, t.bits.storage, a.value.string().value(), topology_, *frame.datapath);
                         return;
                     }
                     if (!a.value.is_integer()) {
                         not_modelled("load", "template_value_not_expanded", depth);
                         return;
                     }
-                    if (a.value.masked) {
-                        const Bits128 old = read_field(packet, t);
-                        write_field(packet, t, (old & ~a.value.mask) | (a.value.value & a.value.mask));
-                    } else {
-                        write_field(packet, t, a.value.value);
-                    }
+                    write_field(packet, t, loaded_value(read_field(packet, t), a.value));
                 },
                 [&](const MoveAction& a) {
                     const FieldTarget dst = field(a.destination);
@@ -283,11 +278,11 @@ void PacketRun::log_action(const LogAction& log, const Packet& packet, const Fra
     std::string name, meter;
     LogEvent e;
     if (log.name) {
-        name = log.name->string_value();
+        name = log.name->value();
         e.name = name;
     }
     if (log.meter) {
-        meter = log.meter->string_value();
+        meter = log.meter->value();
         e.meter = meter;
     }
     e.severity = log.severity.value_or("info");

@@ -36,12 +36,12 @@ std::optional<AddressPort> choose_backend(const CtLbAction& lb, const CtTuple& t
     std::optional<AddressPort> first;
     for (const LbBackend& b : lb.backends) {
         if (!b.address.is_integer()) continue;
-        const bool v6 = b.address.format == IntegerFormat::Ipv6;
+        const bool v6 = b.address.format() == IntegerFormat::Ipv6;
         if (v6 != tuple.ipv6) continue;
         AddressPort candidate;
         candidate.address.kind = v6 ? AddressLiteral::Kind::ipv6 : AddressLiteral::Kind::ipv4;
-        candidate.address.value = b.address.value;
-        if (b.port && b.port->is_integer()) candidate.port = static_cast<std::uint16_t>(b.port->value.low());
+        candidate.address.value = b.address.value();
+        if (b.port && b.port->is_integer()) candidate.port = static_cast<std::uint16_t>(b.port->value().low());
         if (wanted && wanted->address.value == candidate.address.value &&
             (!wanted->port || wanted->port == candidate.port)) {
             from_option = true;
@@ -117,7 +117,7 @@ void PacketRun::ct_lookup_action(std::string_view name, const ConntrackZone& zon
             if (nat_action != nullptr && nat_action->address && nat_action->address->is_integer() && tuple) {
                 const bool dnat = nat_action->kind == CtNatAction::Kind::Dnat ||
                                   nat_action->kind == CtNatAction::Kind::DnatInCzone;
-                const Bits128 address = nat_action->address->value;
+                const Bits128 address = nat_action->address->value();
                 if (dnat) set_packet_destination(recirc, *tuple, address, nat_action->port_low);
                 else set_packet_source(recirc, *tuple, address, nat_action->port_low);
                 state |= dnat ? ct_state::dnat : ct_state::snat;
@@ -165,7 +165,7 @@ void PacketRun::ct_lookup_action(std::string_view name, const ConntrackZone& zon
             } else if (nat_action != nullptr && nat_action->address && nat_action->address->is_integer()) {
                 const bool dnat = nat_action->kind == CtNatAction::Kind::Dnat ||
                                   nat_action->kind == CtNatAction::Kind::DnatInCzone;
-                new_nat = CtNat{dnat ? CtNat::Kind::dnat : CtNat::Kind::snat, nat_action->address->value,
+                new_nat = CtNat{dnat ? CtNat::Kind::dnat : CtNat::Kind::snat, nat_action->address->value(),
                                 nat_action->port_low};
             }
         }
@@ -238,11 +238,7 @@ void PacketRun::ct_commit_action(const CtCommitAction& commit, const Packet& pac
         if (const auto* load = std::get_if<LoadAction>(&a.node)) {
             const FieldTarget t = resolve_field(load->destination, symbols, file);
             if (t.port || !load->value.is_integer()) continue;
-            if (load->value.masked) {
-                write_field(scratch, t, (read_field(scratch, t) & ~load->value.mask) | (load->value.value & load->value.mask));
-            } else {
-                write_field(scratch, t, load->value.value);
-            }
+            write_field(scratch, t, loaded_value(read_field(scratch, t), load->value));
         } else if (const auto* move = std::get_if<MoveAction>(&a.node)) {
             const FieldTarget dst = resolve_field(move->destination, symbols, file);
             const FieldTarget src = resolve_field(move->source, symbols, file);
@@ -251,11 +247,8 @@ void PacketRun::ct_commit_action(const CtCommitAction& commit, const Packet& pac
             not_modelled("ct_commit", "unsupported_action_in_block", depth);
         }
     }
-    const auto apply_masked = [](Bits128 old, const Constant& c) {
-        return c.masked ? (old & ~c.mask) | (c.value & c.mask) : c.value;
-    };
-    if (commit.ct_mark) scratch.set(Storage::ct_mark, apply_masked(scratch.get(Storage::ct_mark), *commit.ct_mark));
-    if (commit.ct_label) scratch.set(Storage::ct_label, apply_masked(scratch.get(Storage::ct_label), *commit.ct_label));
+    if (commit.ct_mark) scratch.set(Storage::ct_mark, loaded_value(scratch.get(Storage::ct_mark), *commit.ct_mark));
+    if (commit.ct_label) scratch.set(Storage::ct_label, loaded_value(scratch.get(Storage::ct_label), *commit.ct_label));
 
     entry.mark = static_cast<std::uint32_t>(scratch.get(Storage::ct_mark).low());
     entry.label = scratch.get(Storage::ct_label);

@@ -77,7 +77,9 @@ void PacketRun::enter_egress(const Packet& packet, const Frame& frame, std::stri
     } else {
         egress.enter_egress_same_chassis();
     }
-    if (!topology_.knows_chassis()) note("chassis_unknown", "same chassis assumed", depth);
+    // Without both ends' chassis the output counts as local (flags and conntrack kept).
+    if (options_.handoff == PipelineHandoff::datapath && (frame.chassis.empty() || bound.empty()))
+        note("chassis_unknown", outport, depth);
     run_pipeline(*frame.datapath, Pipeline::Egress, how, egress, std::move(chassis), nullptr, depth, frame.generated);
 }
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <map>
 #include <optional>
 
 #include "sim/eval/address_literal.hpp"
@@ -119,9 +118,9 @@ std::optional<FieldBits> field_bits(std::string_view word, const SymbolTable& sy
 std::unique_ptr<StageIndex> StageIndex::build(const LogicalStage& stage, const SymbolTable& symbols) {
     const std::size_t n = stage.flows.size();
     if (n < kMinFlows) return nullptr;
-    // Per field word: per flow, its constant (first one written).
-    std::map<std::string_view, std::vector<std::optional<EqualityTerm>>> by_field;
-    for (std::size_t i = 0; i < n; ++i) {
+    // Per field word: (flow position, constant), the first constant each flow writes.
+    std::unordered_map<std::string_view, std::vector<std::pair<std::uint32_t, EqualityTerm>>> by_field;
+    for (std::uint32_t i = 0; i < n; ++i) {
         const auto terms = conjunct_equalities(stage.flows[i]->match);
         if (!terms) continue;
         for (const EqualityTerm& t : *terms) {
@@ -129,25 +128,18 @@ std::unique_ptr<StageIndex> StageIndex::build(const LogicalStage& stage, const S
                 t.constant.front() == '^' || t.constant.find('/') != std::string_view::npos)
                 continue;
             auto& column = by_field[t.field];
-            if (column.empty()) column.resize(n);
-            if (!column[i]) column[i] = t;
+            if (column.empty() || column.back().first != i) column.emplace_back(i, t);
         }
     }
     // The field that leaves the fewest candidates for the unluckiest packet.
     std::string_view best;
     std::size_t best_cost = n;
     for (const auto& [field, column] : by_field) {
-        std::map<std::string_view, std::size_t> sizes;
-        std::size_t covered = 0;
-        for (const auto& t : column) {
-            if (!t) continue;
-            ++covered;
-            ++sizes[t->constant];
-        }
+        std::unordered_map<std::string_view, std::size_t> sizes;
         std::size_t largest = 0;
-        for (const auto& [value, size] : sizes) largest = std::max(largest, size);
-        const std::size_t cost = (n - covered) + largest;
-        if (cost < best_cost) {
+        for (const auto& [i, t] : column) largest = std::max(largest, ++sizes[t.constant]);
+        const std::size_t cost = (n - column.size()) + largest;
+        if (cost < best_cost || (cost == best_cost && field < best)) {
             best_cost = cost;
             best = field;
         }
@@ -161,8 +153,9 @@ std::unique_ptr<StageIndex> StageIndex::build(const LogicalStage& stage, const S
     index->bits_ = *bits;
     const bool string_field = index->symbol_->kind == SymbolKind::string_field;
     const auto& column = by_field[best];
+    std::size_t next = 0;  // position in column
     for (std::uint32_t i = 0; i < n; ++i) {
-        const auto& t = column[i];
+        const EqualityTerm* t = next < column.size() && column[next].first == i ? &column[next++].second : nullptr;
         bool bucketed = false;
         if (t && string_field && t->is_string) {
             index->strings_[std::string(t->constant)].push_back(i);
