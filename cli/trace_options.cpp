@@ -35,12 +35,14 @@ void add_trace_options(CLI::App& cmd, TraceCliOptions& o) {
     cmd.add_flag("--reply", o.reply, "Trace the reply (SYN+ACK) to the packet, after the packet ran unreported")
         ->group(conversation);
     cmd.add_option("--then", o.then, "A follow-up MICROFLOW, traced after the others through the same conntrack (repeatable)")
+        ->allow_extra_args(false)
         ->group(conversation);
 
     auto* ct = "Conntrack";
     cmd.add_option("--ct", o.ct,
                    "Force the ct_state of the next ct action, as ovn-trace --ct does (FLAGS: new,est,rel,rpl,inv,"
                    "trk,snat,dnat; repeatable; exhausted: est|trk)")
+        ->allow_extra_args(false)
         ->group(ct);
     cmd.add_option("--lb-dst", o.lb_dst, "Backend ct_lb/ct_lb_mark picks: IP[:PORT] (default: the first)")->group(ct);
     cmd.add_flag("--trace-generated", o.trace_generated,

@@ -99,8 +99,19 @@ void TraceTablePrinter::finish_row() {
     Row& row = rows_.back();
     if (!row.zone_number) return;
     const auto it = zones_.find(*row.zone_number);
-    if (it == zones_.end()) return;
-    for (const CtEntrySnapshot& e : it->second) append(row.entries, format_ct_entry(e, true));
+    if (it != zones_.end())
+        for (const CtEntrySnapshot& e : it->second) append(row.entries, format_ct_entry_compact(e));
+    // Unchanged since the zone's previous row: a ditto mark keeps the column readable.
+    for (auto prev = rows_.rbegin() + 1; prev != rows_.rend(); ++prev) {
+        if (prev->zone_number != row.zone_number) continue;
+        if (prev->entries_full == row.entries && !row.entries.empty()) {
+            row.entries_full = row.entries;
+            row.entries = "\"";
+            return;
+        }
+        break;
+    }
+    row.entries_full = row.entries;
 }
 
 void TraceTablePrinter::table_hit(const TableHitEvent& e) {

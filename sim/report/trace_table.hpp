@@ -39,6 +39,7 @@ private:
         std::optional<std::size_t> hop;
         std::string datapath, pipeline, table, stage, priority, match, actions, zone, state, ct, entries, notes;
         std::optional<std::uint32_t> zone_number;
+        std::string entries_full;  // `entries` before a ditto mark replaced it
     };
     struct PipelineFrame {
         std::string datapath;

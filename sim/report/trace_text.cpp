@@ -27,6 +27,14 @@ std::string table_prefix(std::uint16_t table) {
 
 std::string action_text(const Action& action) { return print_actions(ActionList{action}); }
 
+// A packet as ovn-trace formats it: without the datapath key and the conntrack zones, which
+// ovn-trace does not model.
+std::string flow_text(const Packet& packet) {
+    Packet shown = packet;
+    shown.datapath_key = shown.ct_zone = shown.dnat_zone = shown.snat_zone = 0;
+    return format_openflow_flow(shown);
+}
+
 // OpenFlow registers: ovn-trace shows no modification of these (mf_is_register).
 bool is_register(Storage s) {
     switch (s) {
@@ -85,8 +93,8 @@ TraceTextPrinter::TraceTextPrinter(std::ostream& out, TraceTextOptions options)
 
 TraceTextPrinter::~TraceTextPrinter() = default;
 
-void TraceTextPrinter::push(TraceNode* node, std::string datapath, std::optional<Pipeline> pipeline) {
-    frames_.push_back({node, node, std::move(datapath), pipeline});
+void TraceTextPrinter::push(TraceNode* node, std::string datapath, std::optional<Pipeline> pipeline, std::string inport) {
+    frames_.push_back({node, node, std::move(datapath), pipeline, std::move(inport)});
 }
 
 void TraceTextPrinter::pop() {
@@ -110,11 +118,17 @@ const std::string& TraceTextPrinter::current_datapath() const {
     return frames_.front().datapath;
 }
 
+const std::string& TraceTextPrinter::current_inport() const {
+    for (auto it = frames_.rbegin(); it != frames_.rend(); ++it)
+        if (it->pipeline) return it->inport;
+    return frames_.front().inport;
+}
+
 void TraceTextPrinter::packet_start(const PacketStartEvent& e) {
     root_ = std::make_unique<TraceNode>();
     frames_.clear();
     push(root_.get(), friendly_name(e.datapath), std::nullopt);
-    flow_line_ = e.packet ? "# " + format_openflow_flow(*e.packet) : std::string();
+    flow_line_ = e.packet ? "# " + flow_text(*e.packet) : std::string();
     omitted_hop_.reset();
     hop_with_actions_.reset();
     commit_body_begin_ = commit_body_end_ = nullptr;
@@ -134,7 +148,7 @@ void TraceTextPrinter::pipeline_start(const PipelineStartEvent& e) {
     }
     TraceNode* node = insert()->add(TraceNodeType::pipeline, std::move(text));
     node->always_indent = e.entry == PipelineEntry::multicast_copy;
-    push(node, dp, e.pipeline);
+    push(node, dp, e.pipeline, std::string(e.inport));
     if (e.entry == PipelineEntry::from_remote_ingress)
         fact("the outport is bound to another chassis: flags and conntrack state do not cross the tunnel");
 }
@@ -240,7 +254,7 @@ void TraceTextPrinter::sample(const SampleEvent& e) {
 
 void TraceTextPrinter::log(const LogEvent& e) {
     const std::string name = e.name ? std::string(*e.name) : "<unnamed>";
-    const std::string packet = e.packet ? format_openflow_flow(*e.packet) : std::string();
+    const std::string packet = e.packet ? flow_text(*e.packet) : std::string();
     insert()->add(TraceNodeType::transformation,
                   "LOG: ACL name=" + name + ", direction=" + (e.pipeline == Pipeline::Ingress ? "IN" : "OUT") +
                       ", verdict=" + std::string(e.verdict) + ", severity=" + std::string(e.severity) + ", packet=\"" +
@@ -266,6 +280,9 @@ void TraceTextPrinter::drop(const DropEvent& e) {
     case DropReason::no_peer:
         insert()->add(TraceNodeType::error, "*** patch port \"" + d.port + "\" has no peer datapath in the dump");
         break;
+    case DropReason::empty_group:
+        insert()->add(TraceNodeType::fact, "no port of multicast group \"" + d.port + "\" to send a copy to");
+        break;
     case DropReason::no_match:
     case DropReason::no_table:
     case DropReason::generated_only: break;
@@ -287,7 +304,15 @@ void TraceTextPrinter::not_modelled(const NotModelledEvent& e) {
 
 void TraceTextPrinter::note(const NoteEvent& e) {
     if (e.note == nullptr) return;
-    fact("note: " + e.note->code + (e.note->subject.empty() ? "" : " (" + e.note->subject + ")"));
+    if (e.note->code == "loopback_copy_omitted" && frames_.back().multicast) {
+        // ovn-trace shows the copy to the inport, and why it goes no further.
+        TraceNode* copy = insert()->add(TraceNodeType::pipeline, "egress(dp=\"" + current_datapath() + "\", inport=\"" +
+                                                                     current_inport() + "\", outport=\"" + e.note->subject + "\")");
+        copy->always_indent = true;
+        copy->add(TraceNodeType::output, "/* omitting output because inport == outport && !flags.loopback */");
+        return;
+    }
+    // Other notes (assumptions such as "chassis_unknown") are listed once, under the packet.
 }
 
 void TraceTextPrinter::branch_start(const BranchEvent& e) {
@@ -302,14 +327,15 @@ void TraceTextPrinter::branch_start(const BranchEvent& e) {
     case BranchKind::multicast_group:
         node = insert()->add(TraceNodeType::pipeline,
                              "multicast(dp=\"" + current_datapath() + "\", mcgroup=\"" + std::string(e.name) + "\")");
-        push(node, current_datapath(), std::nullopt);
+        push(node, current_datapath(), std::nullopt, current_inport());
+        frames_.back().multicast = true;
         break;
     case BranchKind::clone:
     case BranchKind::generated_packet:
         node = insert()->add(TraceNodeType::transformation, std::string(e.name));
         push(node, current_datapath(), std::nullopt);
         if (e.kind == BranchKind::generated_packet && e.packet)
-            fact("generated packet: " + format_openflow_flow(*e.packet));
+            fact("generated packet: " + flow_text(*e.packet));
         break;
     }
     pending_branch_title_.clear();
@@ -326,7 +352,7 @@ std::string TraceTextPrinter::header(const PacketResult& r) const {
     }
     if (!flow_line_.empty()) out += flow_line_ + '\n';
     if (!options_.ovn_trace_only)
-        for (const FilledField& f : r.defaults) out += "# default: " + format_filled(f) + '\n';
+        for (const FilledField& f : r.defaults) out += "# default: " + format_filled(f, r.packet) + '\n';
     return out;
 }
 
@@ -335,6 +361,9 @@ std::string TraceTextPrinter::footer(const PacketResult& r) const {
     std::string out = "# verdict: " + format_verdict(r) + '\n';
     if (r.acl) out += "# acl: " + format_acl(*r.acl) + '\n';
     for (const std::string& action : r.not_modelled) out += "# not modelled: " + action + '\n';
+    for (const TraceNote& note : r.notes)
+        if (note.code != "loopback_copy_omitted")
+            out += "# note: " + note.code + (note.subject.empty() ? "" : " (" + note.subject + ")") + '\n';
     const auto conntrack = format_conntrack(r.conntrack);
     out += conntrack.empty() ? "# conntrack after the packet: empty\n" : "# conntrack after the packet:\n";
     for (const std::string& line : conntrack) out += "#   " + line + '\n';

@@ -64,14 +64,17 @@ private:
         TraceNode* insert;      // where the next nodes go (the last table of a `next` chain)
         std::string datapath;   // pipelines: friendly datapath name
         std::optional<Pipeline> pipeline;
+        std::string inport;
+        bool multicast = false;  // a multicast group's copies
     };
 
-    void push(TraceNode* node, std::string datapath, std::optional<Pipeline> pipeline);
+    void push(TraceNode* node, std::string datapath, std::optional<Pipeline> pipeline, std::string inport = {});
     void pop();
     TraceNode* insert() { return frames_.back().insert; }
     void fact(std::string text, bool visible = false);
     bool in_egress() const;
     const std::string& current_datapath() const;
+    const std::string& current_inport() const;
     void add_modifications(const Action& action);
     std::string header(const PacketResult& result) const;
     std::string footer(const PacketResult& result) const;

@@ -90,6 +90,18 @@ std::string format_ct_entry(const CtEntrySnapshot& e, bool brief) {
     return out;
 }
 
+std::string format_ct_entry_compact(const CtEntrySnapshot& e) {
+    const CtTuple& t = e.original;
+    std::string out = protocol_name(t) + " " + endpoint(t, t.src, t.src_port) + ">" + endpoint(t, t.dst, t.dst_port);
+    out += e.established ? " est" : " new";
+    for (const CtNamedValue& n : e.named) {
+        const auto dot = n.name.find('.');
+        out += " " + std::string(dot == std::string_view::npos ? n.name : n.name.substr(dot + 1)) + "=" + n.value.to_decimal();
+    }
+    if (e.nat) out += " " + nat_text(*e.nat, t.ipv6);
+    return out;
+}
+
 std::string format_ct_lookup(const CtLookupEvent& e) {
     const std::string state = "ct_state=" + ct_state_text(e.state);
     const std::string zone = e.zone ? format_zone(*e.zone) : std::string("no zone");
@@ -162,6 +174,7 @@ std::string drop_reason_text(DropReason reason) {
     case DropReason::loop_guard: return "too many tables: a loop";
     case DropReason::no_peer: return "patch port without a peer";
     case DropReason::generated_only: return "replaced by the packet it generated";
+    case DropReason::empty_group: return "output to a multicast group with no other port";
     }
     return "dropped";
 }
@@ -180,7 +193,9 @@ std::string format_verdict(const PacketResult& p) {
     return out + ")";
 }
 
-std::string format_filled(const FilledField& f) {
+std::string format_filled(const FilledField& f, const Packet& packet) {
+    if (f.field == "inport" || f.field == "outport")
+        return f.field + " = \"" + (f.field == "inport" ? packet.inport() : packet.outport()) + "\" (" + f.reason + ")";
     std::string value = f.value.to_hex();
     try {
         const FieldSelection s = select_field(f.field);

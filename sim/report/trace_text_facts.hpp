@@ -21,6 +21,8 @@ std::string format_zone(const ConntrackZone& zone);
 // (ct_mark.obs_collector_id=1), label 0x3f4000...(ct_label.obs_point_id=1012), committed by
 // ACL ..."; `brief` leaves out the committing ACL and flow.
 std::string format_ct_entry(const CtEntrySnapshot& entry, bool brief = false);
+// For table cells: "tcp 10.244.1.4:40000>10.244.2.6:8080 est obs_point_id=1012".
+std::string format_ct_entry_compact(const CtEntrySnapshot& entry);
 // What a ct action found: "zone 1 (vif1): no entry: ct_state=new|trk", "zone 2 (vif2):
 // reply direction of tcp ...: ct_state=est|rpl|trk", "--ct: ct_state=new|trk".
 std::string format_ct_lookup(const CtLookupEvent& lookup);
@@ -36,8 +38,8 @@ std::string format_acl(const AclAttribution& acl);
 // ls_out_acl_eval)".
 std::string format_verdict(const PacketResult& packet);
 std::string drop_reason_text(DropReason reason);
-// "ip.ttl = 64 (default TTL)".
-std::string format_filled(const FilledField& filled);
+// "ip.ttl = 64 (default TTL)"; a port name (inport, outport) is taken from `packet`.
+std::string format_filled(const FilledField& filled, const Packet& packet);
 // One line per zone with entries, then one per entry (indented two spaces).
 std::vector<std::string> format_conntrack(const ConntrackSnapshot& snapshot);
 

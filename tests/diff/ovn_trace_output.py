@@ -15,6 +15,8 @@ OUTPUT = re.compile(r'^ *(?:/\* )?output to "([^"]*)", type "([^"]*)"(?: \*/)?;?
 PIPELINE = re.compile(r'^ *(ingress|egress)\(dp="([^"]*)", (?:inport="([^"]*)")?(?:, )?(?:outport="([^"]*)")?\)')
 SECTION = re.compile(r'^# (Detailed|Summary|Minimal) trace\.$')
 MINIMAL_OUTPUT = re.compile(r'^ *output\("([^"]*)"\);$')
+# Titles of the packets actions generate (the original packet goes no further).
+GENERATED = re.compile(r'^ *(tcp_reset|icmp4|icmp6|sctp_abort|arp|nd_ns|nd_na|nd_na_router)$')
 
 
 class Trace:
@@ -22,14 +24,17 @@ class Trace:
         self.flow_line = ""
         self.hops = []       # (stage, priority, uuid) / (stage, "miss", None)
         self.outputs = []    # (port, type) of every egress output, in order
+        self.generated_outputs = []  # the same after a generated packet's title
         self.minimal_outputs = []  # ports of output("...") lines of --minimal
         self.pipelines = []  # (pipeline, datapath, inport, outport)
         self.sections = {}   # "Detailed" / "Summary" / "Minimal" -> text
         self.error = None
 
-    def delivered(self):
-        """The ports the packet left the logical network by (patch outputs continue)."""
-        return [port for port, kind in self.outputs if kind not in ("patch", "l3gateway")]
+    def delivered(self, generated=False):
+        """The ports the packet (or the packets it generated) left the logical network by;
+        outputs to patch ports continue in the peer datapath."""
+        outputs = self.generated_outputs if generated else self.outputs
+        return [port for port, kind in outputs if kind not in ("patch", "l3gateway")]
 
 
 def parse(text):
@@ -43,6 +48,7 @@ def parse(text):
         return trace
     trace.flow_line = lines[0][2:] if lines else ""
     section = "Detailed"
+    generated = False
     for line in lines[1:]:
         if m := SECTION.match(line):
             section = m.group(1)
@@ -59,7 +65,9 @@ def parse(text):
         elif m := MISS.match(line):
             trace.hops.append((m.group(2) or "", "miss", None))
         elif m := OUTPUT.match(line):
-            trace.outputs.append((m.group(1), m.group(2)))
+            (trace.generated_outputs if generated else trace.outputs).append((m.group(1), m.group(2)))
+        elif GENERATED.match(line):
+            generated = True
         elif m := PIPELINE.match(line):
             trace.pipelines.append(m.groups())
     return trace
