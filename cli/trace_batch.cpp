@@ -1,6 +1,7 @@
 #include "cli/trace_batch.hpp"
 
 #include <fstream>
+#include <sstream>
 #include <ostream>
 
 #include "cli/exit_status.hpp"
@@ -81,17 +82,19 @@ int run_trace_batch(const TraceCliOptions& options, std::ostream& out, std::ostr
             add_conversation(options, request);
             request.options = session.options();
             session.clear_conntrack();
+            // A line's output is written only once it traced: a failing line leaves none.
+            std::ostringstream text;
             if (output == TraceOutput::json) {
-                const TraceResult result = session.run(request);
-                nlohmann::json json = trace_result_json(result);
+                nlohmann::json json = trace_result_json(session.run(request));
                 json["line"] = number;
-                out << json.dump() << '\n';
+                text << json.dump() << '\n';
             } else {
-                out << "# " << options.batch << ':' << number << '\n';
-                const auto printer = make_trace_printer(output, *bundle, out);
+                text << "# " << options.batch << ':' << number << '\n';
+                const auto printer = make_trace_printer(output, *bundle, text);
                 session.run(request, printer.get());
-                out << '\n';
+                text << '\n';
             }
+            out << text.view();
         } catch (const InputError& e) {
             failed = true;
             out.flush();
