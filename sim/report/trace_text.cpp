@@ -1,6 +1,5 @@
 #include "sim/report/trace_text.hpp"
 
-#include <cstdio>
 #include <functional>
 
 #include "parser/symbol_table.hpp"
@@ -19,10 +18,19 @@ std::string friendly_name(const LogicalDatapath* dp) {
     return std::string(dp->uuid);
 }
 
+// "%2d. " as ovn-trace prints a table number.
 std::string table_prefix(std::uint16_t table) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%2u. ", static_cast<unsigned>(table));
-    return buf;
+    std::string out = std::to_string(table);
+    if (out.size() < 2) out.insert(0, 1, ' ');
+    return out + ". ";
+}
+
+// "%08x".
+std::string hex8(std::uint32_t v) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string out(8, '0');
+    for (int i = 7; i >= 0; --i, v >>= 4) out[i] = kDigits[v & 0xf];
+    return out;
 }
 
 std::string action_text(const Action& action) { return print_actions(ActionList{action}); }
@@ -101,9 +109,25 @@ void TraceTextPrinter::pop() {
     if (frames_.size() > 1) frames_.pop_back();
 }
 
+bool TraceTextPrinter::shows(TraceNodeType type) const {
+    switch (options_.style) {
+    case TraceTextStyle::detailed: return type != TraceNodeType::modify;  // never printed there
+    case TraceTextStyle::summary: return shown_in_summary(type);
+    case TraceTextStyle::minimal: return shown_in_minimal(type);
+    }
+    return true;
+}
+
+TraceNode* TraceTextPrinter::add(TraceNode* parent, TraceNodeType type, std::string text) {
+    return shows(type) ? parent->add(type, std::move(text)) : parent;
+}
+
+bool TraceTextPrinter::shows_facts(bool visible) const {
+    return !options_.ovn_trace_only && shows(visible ? TraceNodeType::visible_fact : TraceNodeType::fact);
+}
+
 void TraceTextPrinter::fact(std::string text, bool visible) {
-    if (options_.ovn_trace_only) return;
-    insert()->add(visible ? TraceNodeType::visible_fact : TraceNodeType::fact, std::move(text));
+    if (shows_facts(visible)) insert()->add(visible ? TraceNodeType::visible_fact : TraceNodeType::fact, std::move(text));
 }
 
 bool TraceTextPrinter::in_egress() const {
@@ -146,8 +170,8 @@ void TraceTextPrinter::pipeline_start(const PipelineStartEvent& e) {
     } else {
         text = "egress(dp=\"" + dp + "\", inport=\"" + std::string(e.inport) + "\", outport=\"" + std::string(e.outport) + "\")";
     }
-    TraceNode* node = insert()->add(TraceNodeType::pipeline, std::move(text));
-    node->always_indent = e.entry == PipelineEntry::multicast_copy;
+    TraceNode* node = add(insert(), TraceNodeType::pipeline, std::move(text));
+    if (node != insert()) node->always_indent = e.entry == PipelineEntry::multicast_copy;
     push(node, dp, e.pipeline, std::string(e.inport));
     if (e.entry == PipelineEntry::from_remote_ingress)
         fact("the outport is bound to another chassis: flags and conntrack state do not cross the tunnel");
@@ -162,19 +186,16 @@ void TraceTextPrinter::table_hit(const TableHitEvent& e) {
         return;
     }
     omitted_hop_.reset();
-    if (e.packet) hop_packet_ = *e.packet;
+    if (e.packet && shows(TraceNodeType::modify)) hop_packet_ = *e.packet;
     const DumpFlow& f = *e.flow;
-    std::string text = table_prefix(f.table);
-    if (e.stage && !e.stage->name.empty()) text += std::string(e.stage->name) + ": ";
-    text += std::string(f.match) + ", priority " + std::to_string(f.priority);
-    if (e.flow_uuid) {
-        char uuid[16];
-        std::snprintf(uuid, sizeof uuid, "%08x", *e.flow_uuid);
-        text += std::string(", uuid ") + uuid;
+    if (shows(TraceNodeType::table)) {
+        std::string text = table_prefix(f.table);
+        if (e.stage && !e.stage->name.empty()) text += std::string(e.stage->name) + ": ";
+        text += std::string(f.match) + ", priority " + std::to_string(f.priority);
+        if (e.flow_uuid) text += ", uuid " + hex8(*e.flow_uuid);
+        frames_.back().insert = insert()->add(TraceNodeType::table, std::move(text));
     }
-    TraceNode* node = insert()->add(TraceNodeType::table, std::move(text));
-    frames_.back().insert = node;
-    if (!e.ties.empty()) {
+    if (!e.ties.empty() && shows_facts()) {
         std::string lines;
         for (const DumpFlow* tie : e.ties) lines += (lines.empty() ? "" : ", ") + std::to_string(tie->line);
         fact(std::to_string(e.ties.size()) + " other flow(s) of priority " + std::to_string(f.priority) +
@@ -184,11 +205,11 @@ void TraceTextPrinter::table_hit(const TableHitEvent& e) {
 
 void TraceTextPrinter::table_miss(const TableMissEvent& e) {
     omitted_hop_.reset();
+    if (!shows(TraceNodeType::table)) return;
     std::string text = table_prefix(e.table);
     if (e.stage && !e.stage->name.empty()) text += std::string(e.stage->name) + ": ";
     text += "no match (implicit drop)";
-    TraceNode* node = insert()->add(TraceNodeType::table, std::move(text));
-    frames_.back().insert = node;
+    frames_.back().insert = insert()->add(TraceNodeType::table, std::move(text));
 }
 
 void TraceTextPrinter::action(const ActionEvent& e) {
@@ -196,12 +217,12 @@ void TraceTextPrinter::action(const ActionEvent& e) {
     const std::less<const Action*> before;
     if (commit_body_begin_ && !before(e.action, commit_body_begin_) && before(e.action, commit_body_end_)) return;
     hop_with_actions_ = e.hop;
-    insert()->add(TraceNodeType::action, action_text(*e.action));
+    if (shows(TraceNodeType::action)) insert()->add(TraceNodeType::action, action_text(*e.action));
     if (const auto* commit = std::get_if<CtCommitAction>(&e.action->node); commit && !commit->body.empty()) {
         commit_body_begin_ = commit->body.data();
         commit_body_end_ = commit->body.data() + commit->body.size();
     }
-    add_modifications(*e.action);
+    if (shows(TraceNodeType::modify)) add_modifications(*e.action);
 }
 
 // The header changes ovn-trace lists as modifications (kept by --minimal).
@@ -219,18 +240,18 @@ void TraceTextPrinter::add_modifications(const Action& action) {
         if (visible(load->destination)) {
             std::string text = action_text(action);
             if (!text.empty() && text.back() == ';') text.pop_back();
-            insert()->add(TraceNodeType::modify, std::move(text));
+            add(insert(), TraceNodeType::modify, std::move(text));
         }
     } else if (const auto* move = std::get_if<MoveAction>(&action.node)) {
         if (visible(move->destination))
-            insert()->add(TraceNodeType::modify, field_ref_text(move->destination) + " = " + value_of(move->source));
+            add(insert(), TraceNodeType::modify, field_ref_text(move->destination) + " = " + value_of(move->source));
     } else if (const auto* exchange = std::get_if<ExchangeAction>(&action.node)) {
         if (visible(exchange->left))
-            insert()->add(TraceNodeType::modify, field_ref_text(exchange->left) + " = " + value_of(exchange->right));
+            add(insert(), TraceNodeType::modify, field_ref_text(exchange->left) + " = " + value_of(exchange->right));
         if (visible(exchange->right))
-            insert()->add(TraceNodeType::modify, field_ref_text(exchange->right) + " = " + value_of(exchange->left));
+            add(insert(), TraceNodeType::modify, field_ref_text(exchange->right) + " = " + value_of(exchange->left));
     } else if (std::holds_alternative<DecrementTtlAction>(action.node)) {
-        insert()->add(TraceNodeType::modify, "ip.ttl--");
+        add(insert(), TraceNodeType::modify, "ip.ttl--");
     }
 }
 
@@ -239,14 +260,16 @@ void TraceTextPrinter::ct_lookup(const CtLookupEvent& e) {
         pending_branch_title_ = ovn_trace_branch_title(e);
     } else {
         pending_branch_title_ = std::string(e.action) + "(ct_state=" + ct_state_text(e.state) + ")";
-        pending_branch_fact_ = format_ct_lookup(e);
+        if (shows_facts()) pending_branch_fact_ = format_ct_lookup(e);
     }
 }
 
-void TraceTextPrinter::ct_commit(const CtCommitEvent& e) { fact(format_ct_commit(e)); }
+void TraceTextPrinter::ct_commit(const CtCommitEvent& e) {
+    if (shows_facts()) fact(format_ct_commit(e));
+}
 
 void TraceTextPrinter::sample(const SampleEvent& e) {
-    if (e.sample == nullptr) return;
+    if (e.sample == nullptr || !shows_facts(true)) return;
     fact(format_sample(*e.sample), true);
     if (options_.describe_sample)
         for (std::string& line : options_.describe_sample(*e.sample)) fact("  " + line, true);
@@ -255,7 +278,7 @@ void TraceTextPrinter::sample(const SampleEvent& e) {
 void TraceTextPrinter::log(const LogEvent& e) {
     const std::string name = e.name ? std::string(*e.name) : "<unnamed>";
     const std::string packet = e.packet ? flow_text(*e.packet) : std::string();
-    insert()->add(TraceNodeType::transformation,
+    add(insert(), TraceNodeType::transformation,
                   "LOG: ACL name=" + name + ", direction=" + (e.pipeline == Pipeline::Ingress ? "IN" : "OUT") +
                       ", verdict=" + std::string(e.verdict) + ", severity=" + std::string(e.severity) + ", packet=\"" +
                       packet + "\"");
@@ -267,21 +290,21 @@ void TraceTextPrinter::drop(const DropEvent& e) {
     switch (d.reason) {
     case DropReason::drop_action:
         // An empty action list (or `/* drop */`) ran no action: ovn-trace shows `drop;`.
-        if (!hop_with_actions_ || (d.hop && *hop_with_actions_ != *d.hop)) insert()->add(TraceNodeType::action, "drop;");
+        if (!hop_with_actions_ || (d.hop && *hop_with_actions_ != *d.hop)) add(insert(), TraceNodeType::action, "drop;");
         break;
-    case DropReason::null_output_port: insert()->add(TraceNodeType::error, "*** output to null logical port"); break;
+    case DropReason::null_output_port: add(insert(), TraceNodeType::error, "*** output to null logical port"); break;
     case DropReason::unknown_output_port:
-        insert()->add(TraceNodeType::error, "*** unknown port or multicast group \"" + d.port + "\"");
+        add(insert(), TraceNodeType::error, "*** unknown port or multicast group \"" + d.port + "\"");
         break;
     case DropReason::loopback:
-        insert()->add(TraceNodeType::output, "/* omitting output because inport == outport && !flags.loopback */");
+        add(insert(), TraceNodeType::output, "/* omitting output because inport == outport && !flags.loopback */");
         break;
-    case DropReason::loop_guard: insert()->add(TraceNodeType::error, "*** too many tables: the trace loops"); break;
+    case DropReason::loop_guard: add(insert(), TraceNodeType::error, "*** too many tables: the trace loops"); break;
     case DropReason::no_peer:
-        insert()->add(TraceNodeType::error, "*** patch port \"" + d.port + "\" has no peer datapath in the dump");
+        add(insert(), TraceNodeType::error, "*** patch port \"" + d.port + "\" has no peer datapath in the dump");
         break;
     case DropReason::empty_group:
-        insert()->add(TraceNodeType::fact, "no port of multicast group \"" + d.port + "\" to send a copy to");
+        add(insert(), TraceNodeType::fact, "no port of multicast group \"" + d.port + "\" to send a copy to");
         break;
     case DropReason::no_match:
     case DropReason::no_table:
@@ -291,9 +314,9 @@ void TraceTextPrinter::drop(const DropEvent& e) {
 
 void TraceTextPrinter::output(const OutputEvent& e) {
     if (!in_egress()) return;
-    insert()->add(TraceNodeType::output,
+    add(insert(), TraceNodeType::output,
                   "/* output to \"" + std::string(e.port) + "\", type \"" + std::string(e.port_type) + "\" */");
-    if (e.delivered) insert()->add(TraceNodeType::modify, "output(\"" + std::string(e.port) + "\")");
+    if (e.delivered) add(insert(), TraceNodeType::modify, "output(\"" + std::string(e.port) + "\")");
 }
 
 void TraceTextPrinter::not_modelled(const NotModelledEvent& e) {
@@ -306,10 +329,11 @@ void TraceTextPrinter::note(const NoteEvent& e) {
     if (e.note == nullptr) return;
     if (e.note->code == "loopback_copy_omitted" && frames_.back().multicast) {
         // ovn-trace shows the copy to the inport, and why it goes no further.
-        TraceNode* copy = insert()->add(TraceNodeType::pipeline, "egress(dp=\"" + current_datapath() + "\", inport=\"" +
-                                                                     current_inport() + "\", outport=\"" + e.note->subject + "\")");
-        copy->always_indent = true;
-        copy->add(TraceNodeType::output, "/* omitting output because inport == outport && !flags.loopback */");
+        TraceNode* copy = add(insert(), TraceNodeType::pipeline,
+                              "egress(dp=\"" + current_datapath() + "\", inport=\"" + current_inport() + "\", outport=\"" +
+                                  e.note->subject + "\")");
+        if (copy != insert()) copy->always_indent = true;
+        add(copy, TraceNodeType::output, "/* omitting output because inport == outport && !flags.loopback */");
         return;
     }
     // Other notes (assumptions such as "chassis_unknown") are listed once, under the packet.
@@ -319,22 +343,22 @@ void TraceTextPrinter::branch_start(const BranchEvent& e) {
     TraceNode* node = nullptr;
     switch (e.kind) {
     case BranchKind::recirculation:
-        node = insert()->add(TraceNodeType::transformation,
+        node = add(insert(), TraceNodeType::transformation,
                              pending_branch_title_.empty() ? std::string(e.name) : pending_branch_title_);
         push(node, current_datapath(), std::nullopt);
         if (!pending_branch_fact_.empty()) fact(std::move(pending_branch_fact_));
         break;
     case BranchKind::multicast_group:
-        node = insert()->add(TraceNodeType::pipeline,
+        node = add(insert(), TraceNodeType::pipeline,
                              "multicast(dp=\"" + current_datapath() + "\", mcgroup=\"" + std::string(e.name) + "\")");
         push(node, current_datapath(), std::nullopt, current_inport());
         frames_.back().multicast = true;
         break;
     case BranchKind::clone:
     case BranchKind::generated_packet:
-        node = insert()->add(TraceNodeType::transformation, std::string(e.name));
+        node = add(insert(), TraceNodeType::transformation, std::string(e.name));
         push(node, current_datapath(), std::nullopt);
-        if (e.kind == BranchKind::generated_packet && e.packet)
+        if (e.kind == BranchKind::generated_packet && e.packet && shows_facts())
             fact("generated packet: " + flow_text(*e.packet));
         break;
     }

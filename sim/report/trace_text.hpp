@@ -20,6 +20,7 @@
 namespace ovnsim {
 
 struct TraceNode;
+enum class TraceNodeType;
 
 enum class TraceTextStyle { detailed, summary, minimal };
 
@@ -71,6 +72,11 @@ private:
     void push(TraceNode* node, std::string datapath, std::optional<Pipeline> pipeline, std::string inport = {});
     void pop();
     TraceNode* insert() { return frames_.back().insert; }
+    // Whether the style prints nodes of `type`; add() builds only those (a node not shown
+    // stands for its children, which go to its parent).
+    bool shows(TraceNodeType type) const;
+    TraceNode* add(TraceNode* parent, TraceNodeType type, std::string text);
+    bool shows_facts(bool visible = false) const;
     void fact(std::string text, bool visible = false);
     bool in_egress() const;
     const std::string& current_datapath() const;

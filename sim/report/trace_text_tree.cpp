@@ -28,48 +28,41 @@ void detailed(std::string& out, const Nodes& nodes, unsigned level) {
     }
 }
 
-// Replaces each node of a type `dissolve` accepts by its children, depth first.
-template <typename Pred>
-void dissolve(Nodes& nodes, Pred should_dissolve) {
-    Nodes kept;
-    for (auto& n : nodes) {
-        dissolve(n->children, should_dissolve);
-        if (should_dissolve(n->type)) {
-            for (auto& child : n->children) kept.push_back(std::move(child));
-        } else {
-            kept.push_back(std::move(n));
-        }
-    }
-    nodes.swap(kept);
+// Whether a node has children once transparent nodes are replaced by theirs.
+template <typename Transparent>
+bool has_visible_children(const TraceNode& n, Transparent transparent) {
+    for (const auto& c : n.children)
+        if (!transparent(c->type) || has_visible_children(*c, transparent)) return true;
+    return false;
 }
 
-void summary(std::string& out, const Nodes& nodes, unsigned level) {
+// ovn-trace's summary printer over the tree with the nodes of the types `transparent`
+// accepts replaced by their children (ovn-trace prunes a copy of the tree; skipping them
+// while printing gives the same text without the copy).
+template <typename Transparent>
+void summary(std::string& out, const Nodes& nodes, unsigned level, Transparent transparent) {
     for (const auto& node : nodes) {
         const TraceNode& n = *node;
+        if (transparent(n.type)) {
+            summary(out, n.children, level, transparent);
+            continue;
+        }
         if (n.type == TraceNodeType::action && n.text.rfind("next(", 0) == 0) continue;
-        out += std::string(level * 4, ' ');
+        out.append(level * 4, ' ');
         if (is_fact(n.type)) {
             out += "/* " + n.text + " */\n";
             continue;
         }
         out += n.text;
-        if (!n.children.empty()) {
+        if (has_visible_children(n, transparent)) {
             out += " {\n";
-            summary(out, n.children, level + 1);
-            out += std::string(level * 4, ' ') + '}';
+            summary(out, n.children, level + 1, transparent);
+            out.append(level * 4, ' ');
+            out += '}';
         }
         if (n.type != TraceNodeType::action) out += ';';
         out += '\n';
     }
-}
-
-std::unique_ptr<TraceNode> clone(const TraceNode& n) {
-    auto copy = std::make_unique<TraceNode>();
-    copy->type = n.type;
-    copy->text = n.text;
-    copy->always_indent = n.always_indent;
-    for (const auto& c : n.children) copy->children.push_back(clone(*c));
-    return copy;
 }
 
 }  // namespace
@@ -88,22 +81,22 @@ std::string render_detailed(const TraceNode& root) {
     return out;
 }
 
+bool shown_in_summary(TraceNodeType t) { return t != TraceNodeType::modify && t != TraceNodeType::table; }
+
+bool shown_in_minimal(TraceNodeType t) {
+    return t == TraceNodeType::modify || t == TraceNodeType::error || t == TraceNodeType::transformation ||
+           t == TraceNodeType::visible_fact;
+}
+
 std::string render_summary(const TraceNode& root) {
-    auto copy = clone(root);
-    dissolve(copy->children, [](TraceNodeType t) { return t == TraceNodeType::modify || t == TraceNodeType::table; });
     std::string out;
-    summary(out, copy->children, 0);
+    summary(out, root.children, 0, [](TraceNodeType t) { return !shown_in_summary(t); });
     return out;
 }
 
 std::string render_minimal(const TraceNode& root) {
-    auto copy = clone(root);
-    dissolve(copy->children, [](TraceNodeType t) {
-        return t == TraceNodeType::action || t == TraceNodeType::pipeline || t == TraceNodeType::table ||
-               t == TraceNodeType::output || t == TraceNodeType::fact;
-    });
     std::string out;
-    summary(out, copy->children, 0);
+    summary(out, root.children, 0, [](TraceNodeType t) { return !shown_in_minimal(t); });
     return out;
 }
 

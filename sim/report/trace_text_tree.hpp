@@ -41,4 +41,9 @@ std::string render_summary(const TraceNode& root);
 // ovn-trace --minimal: only transformations, modifications, errors and visible facts.
 std::string render_minimal(const TraceNode& root);
 
+// The node types each style prints (a printer need not build the others: a node of a type
+// not shown stands for its children, in place).
+bool shown_in_summary(TraceNodeType t);
+bool shown_in_minimal(TraceNodeType t);
+
 }  // namespace ovnsim
