@@ -76,7 +76,7 @@ FlowCache::FlowCache(const LogicalFlows& flows, const MatchResolver& resolver, c
 
 FlowCache::~FlowCache() = default;
 
-FlowCache::StageSlots& FlowCache::slots(const LogicalStage& stage) const {
+FlowCache::StageSlots& FlowCache::slots(const LogicalDatapath& datapath, const LogicalStage& stage) const {
     const std::size_t key = static_cast<std::size_t>(stage.flows.front() - flows_.dump().flows.data());
     if (StageSlots* s = by_flow_[key].load(std::memory_order_acquire)) return *s;
     std::lock_guard lock(mutex_);
@@ -84,7 +84,20 @@ FlowCache::StageSlots& FlowCache::slots(const LogicalStage& stage) const {
     auto s = std::make_unique<StageSlots>();
     s->count = stage.flows.size();
     s->flows = std::make_unique<std::atomic<CompiledFlow*>[]>(s->count);
-    s->index = StageIndex::build(stage, resolver_.symbols());
+    const auto key_of_datapath = topology_.datapath_key(datapath);
+    s->index = StageIndex::build(stage, resolver_.symbols(), [&](char sigil, std::string_view name) -> std::optional<SetMembers> {
+        SetMembers members;
+        if (sigil == '@') {
+            const PortGroupBinding* b = sets_.port_group(name, key_of_datapath);
+            if (b == nullptr) return std::nullopt;
+            members.ports = b->port_list;
+        } else {
+            const AddressSetBinding* b = sets_.address_set(name);
+            if (b == nullptr) return std::nullopt;
+            members.values = b->entries.values();
+        }
+        return members;
+    });
     StageSlots* raw = s.get();
     stages_.push_back(std::move(s));
     by_flow_[key].store(raw, std::memory_order_release);
@@ -133,7 +146,7 @@ std::unique_ptr<CompiledFlow> FlowCache::compile(const LogicalDatapath& datapath
 }
 
 const CompiledFlow& FlowCache::flow(const LogicalDatapath& datapath, const LogicalStage& stage, std::size_t i) const {
-    StageSlots& s = slots(stage);
+    StageSlots& s = slots(datapath, stage);
     if (CompiledFlow* f = s.flows[i].load(std::memory_order_acquire)) return *f;
     std::lock_guard lock(mutex_);
     if (CompiledFlow* f = s.flows[i].load(std::memory_order_acquire)) return *f;
@@ -143,10 +156,10 @@ const CompiledFlow& FlowCache::flow(const LogicalDatapath& datapath, const Logic
     return *f;
 }
 
-std::span<const std::uint32_t> FlowCache::candidates(const LogicalStage& stage, const Packet& packet,
-                                                     std::vector<std::uint32_t>& scratch) const {
+std::span<const std::uint32_t> FlowCache::candidates(const LogicalDatapath& datapath, const LogicalStage& stage,
+                                                     const Packet& packet, std::vector<std::uint32_t>& scratch) const {
     if (stage.flows.empty()) return {};
-    const StageSlots& s = slots(stage);
+    const StageSlots& s = slots(datapath, stage);
     if (!s.index) return {identity_.data(), stage.flows.size()};
     s.index->candidates(packet, scratch);
     return scratch;

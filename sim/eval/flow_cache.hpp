@@ -73,14 +73,14 @@ public:
 
     // The positions in `stage.flows` a packet can match, in order: all of them, or those
     // the stage's index keeps. `scratch` holds the result when it is not all positions.
-    std::span<const std::uint32_t> candidates(const LogicalStage& stage, const Packet& packet,
-                                              std::vector<std::uint32_t>& scratch) const;
+    std::span<const std::uint32_t> candidates(const LogicalDatapath& datapath, const LogicalStage& stage,
+                                              const Packet& packet, std::vector<std::uint32_t>& scratch) const;
 
     std::size_t compiled_count() const { return compiled_.load(std::memory_order_relaxed); }
 
 private:
     struct StageSlots;
-    StageSlots& slots(const LogicalStage& stage) const;
+    StageSlots& slots(const LogicalDatapath& datapath, const LogicalStage& stage) const;
     std::unique_ptr<CompiledFlow> compile(const LogicalDatapath& datapath, const DumpFlow& flow) const;
 
     const LogicalFlows& flows_;

@@ -83,7 +83,7 @@ void PacketRun::run_stage(const LogicalStage* stage, Packet& packet, Frame& fram
 
 void PacketRun::visit_table(const LogicalStage& stage, Packet& packet, Frame& frame, unsigned depth) {
     const LogicalDatapath& dp = *frame.datapath;
-    const auto candidates = flows_.candidates(stage, packet, candidates_);
+    const auto candidates = flows_.candidates(dp, stage, packet, candidates_);
     const CompiledFlow* hit = nullptr;
     std::vector<const DumpFlow*> ties;
     for (std::size_t c = 0; c < candidates.size(); ++c) {
@@ -132,6 +132,11 @@ void PacketRun::visit_table(const LogicalStage& stage, Packet& packet, Frame& fr
     event.depth = depth;
     observer_.table_hit(event);
 
+    // Which table each $set / @group of the flow was bound from.
+    for (const AddressSetBinding* b : hit->address_sets)
+        note("address_set_source", "$" + b->name + ": " + std::string(b->source), depth);
+    for (const PortGroupBinding* b : hit->port_groups)
+        note("port_group_source", "@" + b->name + ": " + std::string(b->source) + " " + b->bound_name, depth);
     attribute_hop(stage, flow, packet, frame, hop);
     const Outcome outcome = run_actions(hit->actions, packet, frame, stage, hop, depth);
     if (!outcome.continued) {
@@ -145,9 +150,12 @@ void PacketRun::attribute_hop(const LogicalStage& stage, const DumpFlow& flow, c
     if (!acl_eval_stage(stage.name)) return;
     std::optional<AclAttribution> a = engine_.acls().attribute(*frame.datapath, flow, stage.name);
     if (!a && !frame.acl) {
-        // northd's own flows for established and related traffic: the connection's ACL.
+        // northd's own flows that decide established and related traffic on its conntrack
+        // state (not the `1` of a tier with no ACL): the connection's ACL decided.
         const auto state = static_cast<std::uint8_t>(packet.get(Storage::ct_state).low());
-        if ((state & (ct_state::est | ct_state::rel)) != 0) {
+        const bool tests_conntrack = flow.match.find("ct.") != std::string_view::npos ||
+                                     flow.match.find("ct_mark.") != std::string_view::npos;
+        if (tests_conntrack && (state & (ct_state::est | ct_state::rel)) != 0) {
             for (const Frame::Pending& p : frame.pending) {
                 if (p.zone == nullptr) continue;
                 const CtEntry* e = conntrack_.find(*p.zone, p.tuple);

@@ -112,3 +112,38 @@ TEST_CASE("bigcluster: the SYN with the modelled conntrack, its ACLs and samples
     CHECK(std::find(zones.begin(), zones.end(), "ns1_pod-1-0") != zones.end());
     CHECK(std::find(zones.begin(), zones.end(), "ns1_pod-8-20") != zones.end());
 }
+
+TEST_CASE("bigcluster: the handshake through the router, replies attributed to their connections") {
+    const auto dir = bigcluster();
+    if (!dir) return;
+    const OvnTraceFile syn = read_ovn_trace(*dir / "traces" / "syn-detailed.txt");
+    TraceRequest request;
+    request.packet.datapath = syn.datapath;
+    request.packet.microflow = syn.microflow;
+    request.conversation = Conversation::handshake;
+    const TraceResult result = run_trace(bundle_at(*dir), request);
+    REQUIRE(result.packets.size() == 3);
+    const PacketResult& synack = result.packets[1];
+    const PacketResult& ack = result.packets[2];
+    CHECK(synack.output_ports == std::vector<std::string>{"ns1_pod-1-0"});
+    CHECK(ack.output_ports == std::vector<std::string>{"ns1_pod-8-20"});
+    // The SYN+ACK meets northd's reply flows on both switches: each names the ACL that
+    // committed the connection in that zone (the server's ingress policy first).
+    REQUIRE(synack.acls.size() == 2);
+    CHECK(synack.acls[0].method == AttributionMethod::connection);
+    CHECK(synack.acls[0].uuid == result.packets[0].acls[1].uuid);
+    CHECK(synack.acls[1].uuid == result.packets[0].acls[0].uuid);
+    // Established samples (app acl-est, 3) with the points the SYN committed: the reply
+    // flows in the opposite stages for the SYN+ACK, the ACL's own stages for the ACK.
+    REQUIRE(synack.samples.size() == 2);
+    CHECK(synack.samples[0].stage == "ls_in_acl_sample");
+    CHECK(synack.samples[0].obs_point_id == 2188361438u);
+    CHECK(synack.samples[1].stage == "ls_out_acl_sample");
+    CHECK(synack.samples[1].obs_point_id == 1329673196u);
+    REQUIRE(ack.samples.size() == 2);
+    CHECK(ack.samples[0].stage == "ls_in_acl_after_lb_sample");
+    CHECK(ack.samples[1].stage == "ls_out_acl_sample");
+    for (const PacketResult* p : {&synack, &ack}) {
+        for (const SampleFired& s : p->samples) CHECK(s.obs_domain_id == ((3u << 24) | *s.datapath_key));
+    }
+}
