@@ -224,6 +224,11 @@ void Topology::link_peers() {
 
 void Topology::compute_groups() {
     for (auto& [dp, info] : datapaths_) {
+        // Copies go out in port-name order, as ovn-trace sends them.
+        for (auto& g : info.groups) {
+            std::sort(g->ports.begin(), g->ports.end(),
+                      [](const TopologyPort* a, const TopologyPort* b) { return a->name < b->name; });
+        }
         std::uint32_t key = 32768;
         for (std::string_view name : {"_MC_flood", "_MC_unknown", "_MC_flood_l2", "_MC_mrouter_flood", "_MC_static"}) {
             ++key;
@@ -237,6 +242,8 @@ void Topology::compute_groups() {
             for (const TopologyPort* p : info.ports) {
                 if (floods_every_port(name) || has_unknown_address(*p)) group->ports.push_back(p);
             }
+            std::sort(group->ports.begin(), group->ports.end(),
+                      [](const TopologyPort* a, const TopologyPort* b) { return a->name < b->name; });
             info.groups.push_back(std::move(group));
         }
     }

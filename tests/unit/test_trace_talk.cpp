@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <set>
+#include <sstream>
 
 #include "sim/conntrack.hpp"
 #include "tests/unit/test_trace_support.hpp"
@@ -54,6 +55,21 @@ std::ostream& operator<<(std::ostream& os, const Sample& s) {
     return os << s.stage << " set " << s.collector_set << " domain 0x" << std::hex << s.obs_domain_id << std::dec
               << " point " << s.obs_point_id;
 }
+
+}  // namespace
+
+namespace doctest {
+template <>
+struct StringMaker<std::vector<Sample>> {
+    static String convert(const std::vector<Sample>& samples) {
+        std::ostringstream os;
+        for (const Sample& s : samples) os << "\n    " << s;
+        return os.str().c_str();
+    }
+};
+}  // namespace doctest
+
+namespace {
 
 // Samples of one flow come in the UUID order of Sample.collectors: compare as multisets.
 std::vector<Sample> samples_of(const PacketResult& p) {
