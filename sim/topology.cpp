@@ -114,6 +114,7 @@ void Topology::from_sb(const Bundle& bundle) {
         port.tunnel_key = static_cast<std::uint32_t>(pb.tunnel_key);
         if (pb.chassis) port.chassis = pb.chassis->name;
         if (const std::string* peer = pb.peer_name()) port.peer_name = *peer;
+        if (const std::string* d = ovsdb_option(pb.options, "distributed-port")) port.distributed_port = *d;
         port.addresses = pb.mac;
         port.port_security = pb.port_security;
         port.source = TopologySource::sb;

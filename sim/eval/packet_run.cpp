@@ -90,7 +90,9 @@ void PacketRun::visit_table(const LogicalStage& stage, Packet& packet, Frame& fr
     for (std::size_t c = 0; c < candidates.size(); ++c) {
         const CompiledFlow& cf = flows_.flow(dp, stage, candidates[c]);
         if (hit != nullptr && cf.flow->priority != hit->flow->priority) break;
-        FlowMatchEnvironment env(cf, frame.chassis, &topology_);
+        // ovn-trace counts every port as resident; a datapath knows where it runs.
+        FlowMatchEnvironment env(cf, options_.handoff == PipelineHandoff::ovn_trace ? std::string_view() : frame.chassis,
+                                 &topology_);
         if (!cf.match.evaluate(packet, env)) continue;
         if (hit == nullptr) {
             hit = &cf;

@@ -114,12 +114,8 @@ Handshake handshake(const std::filesystem::path& bundle_dir) {
     const OvnTraceFile syn = read_ovn_trace(bundle_dir / "traces" / (bundle_dir.parent_path().filename() == "ovn-23.03"
                                                                           ? "tcp-syn-vif1-to-vif2-detailed.txt"
                                                                           : "syn-detailed.txt"));
-    TraceRequest request;
-    request.packet.datapath = syn.datapath;
-    request.packet.microflow = syn.microflow;
-    request.conversation = Conversation::handshake;
     Handshake h;
-    h.result = run_trace(bundle_at(bundle_dir), request, &h.lookups);
+    h.result = run_trace(bundle_at(bundle_dir), modelled_request(syn, Conversation::handshake), &h.lookups);
     return h;
 }
 
