@@ -15,13 +15,44 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-std::optional<AddressLiteral> parse_bare(std::string_view s) {
-    AddressLiteral a;
-    if (s.empty() || s.size() >= INET6_ADDRSTRLEN) return std::nullopt;
+// inet_pton(AF_INET, ...) without the copy to a C string: four dotted decimal octets,
+// each at most 255, no leading zeros.
+std::optional<std::uint32_t> parse_ipv4(std::string_view s) {
+    std::uint32_t value = 0, octet = 0;
+    unsigned octets = 0;
+    bool saw_digit = false;
+    for (const char c : s) {
+        if (c >= '0' && c <= '9') {
+            if (saw_digit && octet == 0) return std::nullopt;
+            octet = octet * 10 + static_cast<std::uint32_t>(c - '0');
+            if (octet > 255) return std::nullopt;
+            if (!saw_digit) {
+                if (++octets > 4) return std::nullopt;
+                saw_digit = true;
+            }
+        } else if (c == '.' && saw_digit) {
+            if (octets == 4) return std::nullopt;
+            value = (value << 8) | octet;
+            octet = 0;
+            saw_digit = false;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (octets < 4 || !saw_digit) return std::nullopt;
+    return (value << 8) | octet;
+}
+
+bool inet_pton6(std::string_view s, in6_addr& out) {
     char copy[INET6_ADDRSTRLEN];
     std::memcpy(copy, s.data(), s.size());
     copy[s.size()] = '\0';
-    in_addr v4{};
+    return inet_pton(AF_INET6, copy, &out) == 1;
+}
+
+std::optional<AddressLiteral> parse_bare(std::string_view s) {
+    AddressLiteral a;
+    if (s.empty() || s.size() >= INET6_ADDRSTRLEN) return std::nullopt;
     in6_addr v6{};
     if (s.size() == 17 && s[2] == ':' && s[5] == ':') {
         std::uint64_t v = 0;
@@ -38,10 +69,10 @@ std::optional<AddressLiteral> parse_bare(std::string_view s) {
         }
         a.kind = AddressLiteral::Kind::mac;
         a.value = v;
-    } else if (inet_pton(AF_INET, copy, &v4) == 1) {
+    } else if (const auto v4 = parse_ipv4(s)) {
         a.kind = AddressLiteral::Kind::ipv4;
-        a.value = ntohl(v4.s_addr);
-    } else if (inet_pton(AF_INET6, copy, &v6) == 1) {
+        a.value = *v4;
+    } else if (s.find(':') != std::string_view::npos && inet_pton6(s, v6)) {
         std::uint64_t high = 0, low = 0;
         for (int i = 0; i < 8; ++i) high = (high << 8) | v6.s6_addr[i];
         for (int i = 8; i < 16; ++i) low = (low << 8) | v6.s6_addr[i];

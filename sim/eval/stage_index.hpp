@@ -12,12 +12,13 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "parser/symbol_table.hpp"
+#include "sim/eval/flat_key_map.hpp"
 #include "sim/logical_flows.hpp"
 #include "sim/microflow.hpp"
 
@@ -55,16 +56,19 @@ public:
 private:
     friend class StageIndexBuilder;
 
-    struct KeyHash {
-        std::size_t operator()(const std::pair<std::uint64_t, std::uint64_t>& v) const noexcept {
-            return std::hash<std::uint64_t>{}(v.first * 0x9E3779B97F4A7C15ULL ^ v.second);
-        }
-    };
+    using NumericKey = std::pair<std::uint64_t, std::uint64_t>;
+    // The flows whose key is the packet's value of the field (empty when none).
+    std::span<const std::uint32_t> bucket(const Packet& packet) const;
+
     std::string field_;
     const Symbol* symbol_ = nullptr;
     FieldBits bits_;
-    std::unordered_map<std::pair<std::uint64_t, std::uint64_t>, std::vector<std::uint32_t>, KeyHash> numeric_;
-    std::unordered_map<std::string, std::vector<std::uint32_t>> strings_;
+    // Key k (numeric or a string by the field's kind) selects the ascending flow positions
+    // flows_[starts_[k] .. starts_[k + 1]).
+    FlatKeyMap<NumericKey> numeric_keys_;
+    FlatKeyMap<std::string> string_keys_;
+    std::vector<std::uint32_t> starts_;
+    std::vector<std::uint32_t> flows_;
     std::vector<std::uint32_t> always_;
     std::unique_ptr<StageIndex> rest_;  // over always_, when another field places them
     std::size_t largest_ = 0;           // the largest bucket
