@@ -1,0 +1,40 @@
+"""ovnsim: why was this connection allowed or dropped, which ACL decided it, which OVN ACL
+samples fired for it, and how many logical flows does a sampling configuration cost —
+answered offline from a bundle of `ovn-sbctl` / `ovn-nbctl` output.
+
+    import ovnsim
+    b = ovnsim.load("corpora/ovn-26.03/talk")
+    b.stats().total                       # logical flows in the dump
+    b.flows(stage="ls_in_acl_eval").to_frame()
+
+Every result has a readable repr and `to_dict()` (the JSON of the matching `ovnsim` command);
+table results have `to_frame()` (a pandas DataFrame; pandas is imported only then). Bad
+input raises `InputError`, a ValueError carrying file, line, column and message.
+"""
+from __future__ import annotations
+
+from . import _ovnsim
+from ._ovnsim import InputError
+from .bundle import Bundle
+from .flows import Flow, FlowTable
+from .stats import Check, Diagnostic, Stats
+
+__all__ = [
+    "Bundle", "Check", "Diagnostic", "Flow", "FlowTable", "InputError", "Stats", "check", "load",
+]
+
+
+def load(path: str) -> Bundle:
+    """Load a bundle: a directory (lflows.txt or lflows-uuid.txt, nb/, sb/, nb.db, sb.db; any
+    file may be .xz) or a single `ovn-sbctl dump-flows` file. The dump is read now, the NB and
+    SB tables when a question first needs them.
+
+    Raises InputError (FILE:LINE:COL) for a missing dump, an unknown table file or a bad line.
+    """
+    return Bundle(_ovnsim.Bundle.load(str(path)))
+
+
+def check(path: str) -> Check:
+    """Check every line of a bundle (dump, matches, actions, NB/SB listings) as `ovnsim parse`
+    does, collecting each problem instead of raising: see `Check.errors`."""
+    return Check(_ovnsim.check(str(path)))

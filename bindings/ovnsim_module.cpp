@@ -1,0 +1,169 @@
+// `_ovnsim`: the compiled half of the Python package `ovnsim` (bindings/ovnsim/). One thin
+// layer over the library the CLI uses: each method calls the library and hands back what its
+// JSON report says, as Python dicts and lists; bindings/ovnsim/ wraps them in typed results.
+// The C++ InputError becomes `ovnsim.InputError` (a ValueError) with file, line, column and
+// message attributes.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "parser/source_location.hpp"
+#include "sim/bundle.hpp"
+#include "sim/bundle_check.hpp"
+#include "sim/bundle_summary.hpp"
+#include "sim/flow_selection.hpp"
+#include "sim/flow_stats.hpp"
+#include "sim/report/bundle_check_report.hpp"
+#include "sim/report/bundle_summary_report.hpp"
+#include "sim/report/flow_stats_report.hpp"
+
+namespace py = pybind11;
+
+namespace ovnsim::python {
+namespace {
+
+py::object to_python(const nlohmann::json& json) {
+    switch (json.type()) {
+    case nlohmann::json::value_t::null: return py::none();
+    case nlohmann::json::value_t::boolean: return py::bool_(json.get<bool>());
+    case nlohmann::json::value_t::number_integer: return py::int_(json.get<std::int64_t>());
+    case nlohmann::json::value_t::number_unsigned: return py::int_(json.get<std::uint64_t>());
+    case nlohmann::json::value_t::number_float: return py::float_(json.get<double>());
+    case nlohmann::json::value_t::string: return py::str(json.get_ref<const std::string&>());
+    case nlohmann::json::value_t::array: {
+        py::list list(json.size());
+        std::size_t i = 0;
+        for (const auto& item : json) list[i++] = to_python(item);
+        return list;
+    }
+    case nlohmann::json::value_t::object: {
+        py::dict dict;
+        for (const auto& [key, value] : json.items()) dict[py::str(key)] = to_python(value);
+        return dict;
+    }
+    default: throw std::logic_error("ovnsim: a report holds a JSON value Python cannot take");
+    }
+}
+
+std::string hex8(std::uint32_t value) {
+    char text[9];
+    std::snprintf(text, sizeof text, "%08x", value);
+    return text;
+}
+
+// Columns of a flow table: one list per field, ready for a DataFrame.
+py::dict flow_columns(const LflowDump& dump, const std::vector<const DumpFlow*>& flows) {
+    py::list datapath, pipeline, table, stage, priority, match, actions, uuid, line;
+    for (const DumpFlow* flow : flows) {
+        datapath.append(dump.datapaths[flow->datapath].name);
+        pipeline.append(std::string(to_string(flow->pipeline)));
+        table.append(flow->table);
+        stage.append(std::string(dump.stage_name(*flow)));
+        priority.append(flow->priority);
+        match.append(std::string(flow->match));
+        actions.append(std::string(flow->actions));
+        uuid.append(flow->has_uuid ? py::object(py::str(hex8(flow->uuid))) : py::object(py::none()));
+        line.append(flow->line);
+    }
+    py::dict columns;
+    columns["datapath"] = datapath;
+    columns["pipeline"] = pipeline;
+    columns["table"] = table;
+    columns["stage"] = stage;
+    columns["priority"] = priority;
+    columns["match"] = match;
+    columns["actions"] = actions;
+    columns["uuid"] = uuid;
+    columns["line"] = line;
+    return columns;
+}
+
+// A loaded bundle, shared with every result that points into it.
+class BundleHandle {
+public:
+    explicit BundleHandle(std::shared_ptr<const Bundle> bundle) : bundle_(std::move(bundle)) {}
+
+    static BundleHandle load(const std::string& path) {
+        std::shared_ptr<const Bundle> bundle;
+        {
+            py::gil_scoped_release release;
+            bundle = Bundle::load(path);
+        }
+        return BundleHandle(std::move(bundle));
+    }
+
+    const std::string& path() const { return bundle_->path(); }
+    bool has_nb() const { return bundle_->has_nb(); }
+    bool has_sb() const { return bundle_->has_sb(); }
+
+    py::object stats() const {
+        auto json = flow_counts_json(count_flows(bundle_->flows()));
+        json["nb"] = bundle_summary_json(summarize_bundle(*bundle_));
+        return to_python(json);
+    }
+
+    py::dict flows(std::optional<std::string> stage, std::optional<std::string> datapath) const {
+        const auto selected = select_flows(bundle_->flows(), {std::move(stage), std::move(datapath)});
+        return flow_columns(bundle_->dump(), selected);
+    }
+
+private:
+    std::shared_ptr<const Bundle> bundle_;
+};
+
+py::object check(const std::string& path) {
+    BundleCheck result;
+    {
+        py::gil_scoped_release release;
+        result = check_bundle(path);
+    }
+    return to_python(bundle_check_json(result));
+}
+
+void register_input_error(py::module_& m) {
+    // Leaked on purpose: the translator may run until the interpreter exits.
+    static PyObject* type = PyErr_NewExceptionWithDoc(
+        "ovnsim.InputError",
+        "Bad input: a file, microflow or argument ovnsim cannot use. Attributes: file, line, column "
+        "(0 when unknown) and message; str() is FILE:LINE:COL: message.",
+        PyExc_ValueError, nullptr);
+    m.attr("InputError") = py::handle(type);
+    py::register_exception_translator([](std::exception_ptr thrown) {
+        try {
+            if (thrown) std::rethrow_exception(thrown);
+        } catch (const InputError& e) {
+            py::object error = py::handle(type)(e.what());
+            error.attr("file") = e.file();
+            error.attr("line") = e.loc().line;
+            error.attr("column") = e.loc().column;
+            error.attr("message") = e.message();
+            PyErr_SetObject(type, error.ptr());
+        }
+    });
+}
+
+}  // namespace
+}  // namespace ovnsim::python
+
+PYBIND11_MODULE(_ovnsim, m) {
+    using namespace ovnsim::python;
+    m.doc() = "The compiled core of ovnsim; use the `ovnsim` package, which wraps it in typed results.";
+    register_input_error(m);
+
+    py::class_<BundleHandle>(m, "Bundle", "A loaded bundle (the dump, NB and SB tables read on first use).")
+        .def_static("load", &BundleHandle::load, py::arg("path"), "Load a bundle directory or one dump file.")
+        .def_property_readonly("path", &BundleHandle::path)
+        .def_property_readonly("has_nb", &BundleHandle::has_nb)
+        .def_property_readonly("has_sb", &BundleHandle::has_sb)
+        .def("stats", &BundleHandle::stats, "`ovnsim stats --json` as a dict.")
+        .def("flows", &BundleHandle::flows, py::arg("stage") = py::none(), py::arg("datapath") = py::none(),
+             "The selected flows as columns (dict of equal-length lists).");
+
+    m.def("check", &check, py::arg("path"), "`ovnsim parse` of a bundle as a dict (never raises for bad input).");
+}
