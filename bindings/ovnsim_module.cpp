@@ -17,11 +17,18 @@
 #include "sim/bundle.hpp"
 #include "sim/bundle_check.hpp"
 #include "sim/bundle_summary.hpp"
+#include "sim/bundle_tables.hpp"
 #include "sim/flow_selection.hpp"
 #include "sim/flow_stats.hpp"
+#include "sim/report/acl_table_report.hpp"
 #include "sim/report/bundle_check_report.hpp"
 #include "sim/report/bundle_summary_report.hpp"
 #include "sim/report/flow_stats_report.hpp"
+#include "sim/report/sample_report.hpp"
+#include "sim/report/sampling_coverage_report.hpp"
+#include "sim/sample_lint.hpp"
+#include "sim/sampling_decode.hpp"
+#include "sim/sampling_coverage.hpp"
 
 namespace py = pybind11;
 
@@ -113,8 +120,32 @@ public:
         return flow_columns(bundle_->dump(), selected);
     }
 
+    py::object acls() const { return to_python(acl_table_json(required_nb(*bundle_, "acls()"))); }
+
+    py::object decode(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs) const {
+        const SampleDecoder& decoder = sample_decoder();
+        nlohmann::json results = nlohmann::json::array();
+        for (const auto& [domain, point] : pairs) results.push_back(decoded_sample_json(decoder.decode(domain, point)));
+        return to_python(results);
+    }
+
+    py::object samples() const {
+        required_nb(*bundle_, "samples()");
+        const SamplingCoverage coverage = sampling_coverage(*bundle_);
+        return to_python(sampling_coverage_json(*bundle_, coverage, lint_sampling(*bundle_, coverage)));
+    }
+
 private:
+    const SampleDecoder& sample_decoder() const {
+        if (!decoder_) {
+            required_nb(*bundle_, "decode()");
+            decoder_ = std::make_unique<SampleDecoder>(*bundle_);
+        }
+        return *decoder_;
+    }
+
     std::shared_ptr<const Bundle> bundle_;
+    mutable std::unique_ptr<SampleDecoder> decoder_;  // built on first decode(); refers to *bundle_
 };
 
 py::object check(const std::string& path) {
@@ -163,7 +194,11 @@ PYBIND11_MODULE(_ovnsim, m) {
         .def_property_readonly("has_sb", &BundleHandle::has_sb)
         .def("stats", &BundleHandle::stats, "`ovnsim stats --json` as a dict.")
         .def("flows", &BundleHandle::flows, py::arg("stage") = py::none(), py::arg("datapath") = py::none(),
-             "The selected flows as columns (dict of equal-length lists).");
+             "The selected flows as columns (dict of equal-length lists).")
+        .def("acls", &BundleHandle::acls, "Every NB ACL with owner, samples and message (list of dicts).")
+        .def("decode", &BundleHandle::decode, py::arg("pairs"),
+             "`ovnsim decode --json` results for (obs_domain_id, obs_point_id) pairs (list of dicts).")
+        .def("samples", &BundleHandle::samples, "`ovnsim samples --json` as a dict.");
 
     m.def("check", &check, py::arg("path"), "`ovnsim parse` of a bundle as a dict (never raises for bad input).");
 }

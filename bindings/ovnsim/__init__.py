@@ -15,12 +15,15 @@ from __future__ import annotations
 
 from . import _ovnsim
 from ._ovnsim import InputError
+from .acls import Acl, AclTable
 from .bundle import Bundle
 from .flows import Flow, FlowTable
+from .sampling import DecodedSample, DecodedSamples, Finding, SamplingReport
 from .stats import Check, Diagnostic, Stats
 
 __all__ = [
-    "Bundle", "Check", "Diagnostic", "Flow", "FlowTable", "InputError", "Stats", "check", "load",
+    "Acl", "AclTable", "Bundle", "Check", "DecodedSample", "DecodedSamples", "Diagnostic", "Finding", "Flow",
+    "FlowTable", "InputError", "SamplingReport", "Stats", "check", "load",
 ]
 
 

@@ -1,11 +1,23 @@
 """A loaded bundle and every question ovnsim answers about it."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Iterable, Optional, Tuple, Union
 
 from . import _ovnsim
+from .acls import AclTable
 from .flows import FlowTable
+from .sampling import DecodedSample, DecodedSamples, SamplingReport
 from .stats import Check, Stats
+
+SampleId = Union[int, str]
+
+
+def _sample_id(value: SampleId, what: str) -> int:
+    """An id as a collector delivers it: an int, or text in decimal or 0x hex."""
+    number = int(value, 0) if isinstance(value, str) else int(value)
+    if not 0 <= number <= 0xFFFFFFFF:
+        raise ValueError(f"{what} {value!r} is not a 32-bit unsigned id")
+    return number
 
 
 class Bundle:
@@ -51,6 +63,47 @@ class Bundle:
         Raises InputError for a stage no datapath has or a datapath that names none or several.
         """
         return FlowTable(self._core.flows(stage, datapath), {"stage": stage, "datapath": datapath})
+
+    def acls(self) -> AclTable:
+        """Every NB ACL (NB order) with its owner (OVN-Kubernetes `k8s.ovn.org/owner-type` and
+        `k8s.ovn.org/name`), switches, port groups, the obs_point_id of its Samples and the
+        message a collector prints for it ("Allowed by network policy allow-5201 in namespace
+        demo, direction Ingress" for OVN-Kubernetes ACLs, ovnsim's own form for others).
+
+        Raises InputError when the bundle has no NB tables.
+        """
+        return AclTable(self._core.acls())
+
+    def decode(self, obs_domain_id: SampleId, obs_point_id: SampleId) -> DecodedSample:
+        """What a collector's sample means: `obs_domain_id` ((Sampling_App id << 24) | datapath
+        tunnel key) and `obs_point_id` (Sample.metadata) back to the app, datapath, Sample, ACL
+        and the message OVN-Kubernetes prints, following its decoder; ids that decode to nothing
+        are explained in `errors` (a changed or deleted ACL, an unknown app id, ...). Ids are
+        ints or text in decimal or 0x hex.
+
+        >>> b.decode(0x2a000001, 1011).message
+        'Allowed by ACL 878ba823-... (allow-related, from-lport, priority 2000, match: ...)'
+
+        Raises InputError when the bundle has no NB tables.
+        """
+        pair = (_sample_id(obs_domain_id, "obs_domain_id"), _sample_id(obs_point_id, "obs_point_id"))
+        return DecodedSample(self._core.decode([pair])[0])
+
+    def decode_all(self, pairs: Iterable[Tuple[SampleId, SampleId]]) -> DecodedSamples:
+        """`decode()` for many (obs_domain_id, obs_point_id) pairs, as psample or IPFIX deliver
+        them; `to_frame()` gives one row per pair."""
+        ids = [(_sample_id(d, "obs_domain_id"), _sample_id(p, "obs_point_id")) for d, p in pairs]
+        return DecodedSamples(self._core.decode(ids))
+
+    def samples(self) -> SamplingReport:
+        """Sampling coverage and lint (`ovnsim samples --json`): for every ACL what fires for
+        new, established and reply traffic (and why not), the flow mode of each Sample (shared
+        per collector or per ACL), and findings such as a Sample without collectors, a missing
+        Sampling_App or probability 0.
+
+        Raises InputError when the bundle has no NB tables.
+        """
+        return SamplingReport(self._core.samples())
 
     def check(self) -> Check:
         """Check every line and file of this bundle, as `ovnsim parse` (see `ovnsim.check`)."""
