@@ -23,12 +23,14 @@
 #include "sim/report/acl_table_report.hpp"
 #include "sim/report/bundle_check_report.hpp"
 #include "sim/report/bundle_summary_report.hpp"
+#include "sim/report/cost_bundle_report.hpp"
 #include "sim/report/flow_stats_report.hpp"
 #include "sim/report/sample_report.hpp"
 #include "sim/report/sampling_coverage_report.hpp"
 #include "sim/sample_lint.hpp"
 #include "sim/sampling_decode.hpp"
 #include "sim/sampling_coverage.hpp"
+#include "sim/whatif_edit_text.hpp"
 
 namespace py = pybind11;
 
@@ -91,18 +93,21 @@ py::dict flow_columns(const LflowDump& dump, const std::vector<const DumpFlow*>&
     return columns;
 }
 
+// Runs `work` without the GIL (other Python threads go on meanwhile); `work` touches no
+// Python object.
+template <typename Work>
+auto released(Work&& work) {
+    py::gil_scoped_release release;
+    return work();
+}
+
 // A loaded bundle, shared with every result that points into it.
 class BundleHandle {
 public:
     explicit BundleHandle(std::shared_ptr<const Bundle> bundle) : bundle_(std::move(bundle)) {}
 
     static BundleHandle load(const std::string& path) {
-        std::shared_ptr<const Bundle> bundle;
-        {
-            py::gil_scoped_release release;
-            bundle = Bundle::load(path);
-        }
-        return BundleHandle(std::move(bundle));
+        return BundleHandle(released([&] { return Bundle::load(path); }));
     }
 
     const std::string& path() const { return bundle_->path(); }
@@ -121,6 +126,23 @@ public:
     }
 
     py::object acls() const { return to_python(acl_table_json(required_nb(*bundle_, "acls()"))); }
+
+    py::object cost(bool predict, const std::string& ovn_version, std::optional<bool> sample_with_registers) const {
+        NorthdOverrides overrides;
+        if (!ovn_version.empty()) overrides.family = parse_ovn_family_option(ovn_version, "ovn_version");
+        overrides.sample_with_registers = sample_with_registers;
+        return to_python(released([&] { return bundle_cost_json(*bundle_, predict, overrides); }));
+    }
+
+    py::object whatif(const WhatIfEditText& text) const {
+        const WhatIfEdits edits = parse_whatif_edits(text);
+        return to_python(released([&] { return bundle_whatif_json(*bundle_, edits); }));
+    }
+
+    py::object sweep(const std::vector<std::uint64_t>& counts, const WhatIfEditText& text) const {
+        const WhatIfEdits edits = parse_whatif_edits(text);
+        return to_python(released([&] { return bundle_sweep_json(*bundle_, edits, counts); }));
+    }
 
     py::object decode(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs) const {
         const SampleDecoder& decoder = sample_decoder();
@@ -149,12 +171,7 @@ private:
 };
 
 py::object check(const std::string& path) {
-    BundleCheck result;
-    {
-        py::gil_scoped_release release;
-        result = check_bundle(path);
-    }
-    return to_python(bundle_check_json(result));
+    return to_python(released([&] { return bundle_check_json(check_bundle(path)); }));
 }
 
 void register_input_error(py::module_& m) {
@@ -184,8 +201,22 @@ void register_input_error(py::module_& m) {
 
 PYBIND11_MODULE(_ovnsim, m) {
     using namespace ovnsim::python;
+    using ovnsim::WhatIfEditText;
     m.doc() = "The compiled core of ovnsim; use the `ovnsim` package, which wraps it in typed results.";
     register_input_error(m);
+
+    py::class_<WhatIfEditText>(m, "WhatIfEdits", "What-if edits as `ovnsim whatif` options write them.")
+        .def(py::init<>())
+        .def_readwrite("sample_all", &WhatIfEditText::sample_all)
+        .def_readwrite("sample", &WhatIfEditText::sample)
+        .def_readwrite("unsample", &WhatIfEditText::unsample)
+        .def_readwrite("which", &WhatIfEditText::which)
+        .def_readwrite("collectors", &WhatIfEditText::collectors)
+        .def_readwrite("collector", &WhatIfEditText::collector)
+        .def_readwrite("add_acls", &WhatIfEditText::add_acls)
+        .def_readwrite("template", &WhatIfEditText::template_acl)
+        .def_readwrite("sample_with_registers", &WhatIfEditText::sample_with_registers)
+        .def_readwrite("ovn_version", &WhatIfEditText::ovn_version);
 
     py::class_<BundleHandle>(m, "Bundle", "A loaded bundle (the dump, NB and SB tables read on first use).")
         .def_static("load", &BundleHandle::load, py::arg("path"), "Load a bundle directory or one dump file.")
@@ -196,6 +227,11 @@ PYBIND11_MODULE(_ovnsim, m) {
         .def("flows", &BundleHandle::flows, py::arg("stage") = py::none(), py::arg("datapath") = py::none(),
              "The selected flows as columns (dict of equal-length lists).")
         .def("acls", &BundleHandle::acls, "Every NB ACL with owner, samples and message (list of dicts).")
+        .def("cost", &BundleHandle::cost, py::arg("predict"), py::arg("ovn_version"), py::arg("sample_with_registers"),
+             "`ovnsim cost --json [--predict]` as a dict.")
+        .def("whatif", &BundleHandle::whatif, py::arg("edits"), "`ovnsim whatif --json` as a dict.")
+        .def("sweep", &BundleHandle::sweep, py::arg("counts"), py::arg("edits"),
+             "`ovnsim whatif --sweep --json` as a dict.")
         .def("decode", &BundleHandle::decode, py::arg("pairs"),
              "`ovnsim decode --json` results for (obs_domain_id, obs_point_id) pairs (list of dicts).")
         .def("samples", &BundleHandle::samples, "`ovnsim samples --json` as a dict.");

@@ -17,13 +17,14 @@ from . import _ovnsim
 from ._ovnsim import InputError
 from .acls import Acl, AclTable
 from .bundle import Bundle
+from .cost import Cost, Prediction, Sweep, WhatIf
 from .flows import Flow, FlowTable
 from .sampling import DecodedSample, DecodedSamples, Finding, SamplingReport
 from .stats import Check, Diagnostic, Stats
 
 __all__ = [
-    "Acl", "AclTable", "Bundle", "Check", "DecodedSample", "DecodedSamples", "Diagnostic", "Finding", "Flow",
-    "FlowTable", "InputError", "SamplingReport", "Stats", "check", "load",
+    "Acl", "AclTable", "Bundle", "Check", "Cost", "DecodedSample", "DecodedSamples", "Diagnostic", "Finding", "Flow",
+    "FlowTable", "InputError", "Prediction", "SamplingReport", "Stats", "Sweep", "WhatIf", "check", "load",
 ]
 
 

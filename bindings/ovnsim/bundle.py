@@ -1,15 +1,18 @@
 """A loaded bundle and every question ovnsim answers about it."""
 from __future__ import annotations
 
-from typing import Iterable, Optional, Tuple, Union
+from typing import Iterable, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _ovnsim
 from .acls import AclTable
+from .cost import Cost, Sweep, WhatIf
 from .flows import FlowTable
 from .sampling import DecodedSample, DecodedSamples, SamplingReport
 from .stats import Check, Stats
 
 SampleId = Union[int, str]
+Selectors = Union[str, Sequence[str], None]
+Collectors = Union[str, Mapping[str, int], Sequence[Union[str, Mapping[str, int]]], None]
 
 
 def _sample_id(value: SampleId, what: str) -> int:
@@ -105,9 +108,83 @@ class Bundle:
         """
         return SamplingReport(self._core.samples())
 
+    def cost(self, predict: bool = False, *, ovn_version: Optional[str] = None,
+             sample_with_registers: Optional[bool] = None) -> Cost:
+        """Logical flows per stage and datapath, the sampling overhead (flows in the
+        *_acl_sample stages beyond the defaults), and each ACL's and owner's flows, as
+        `ovnsim cost --json`.
+
+        predict: also model northd's ACL flows from the NB tables (`Cost.predicted`), as
+            `--predict`; `ovn_version` ("25.03") and `sample_with_registers` override what the
+            bundle says. Raises InputError without NB tables or for a bundle older than 24.09.
+        """
+        return Cost(self._core.cost(predict, ovn_version or "", sample_with_registers))
+
+    def whatif(self, *, sample_all: bool = False, sample: Selectors = None, unsample: Selectors = None,
+               which: str = "both", collectors: Optional[int] = None, collector: Collectors = None,
+               add_acls: Optional[int] = None, template: Optional[str] = None,
+               sample_with_registers: Optional[bool] = None, ovn_version: Optional[str] = None) -> WhatIf:
+        """Price NB edits with the northd model: the flows before, after and the delta per stage,
+        as `ovnsim whatif --json`. The keywords are its options:
+
+        sample_all: sample every ACL. sample / unsample: ACL selectors ("all", or terms such as
+            "name=NP:*,priority=1000-2000,match=tcp"; a str or a list). which: what they touch,
+            "new", "est" or "both".
+        collectors: every Sample gets N collectors; or collector: exactly these, each
+            "set_id=S,probability=P" or {"set_id": S, "probability": P}.
+        add_acls: N synthetic copies of the `template` ACL (a selector; default the first
+            sampled allow-related ACL).
+        sample_with_registers: whether every chassis can sample from registers (OVS >= 3.4).
+        ovn_version: price the result as this release family ("24.09" ... "26.03").
+
+        >>> b.whatif(collectors=1).delta["sampling_flows"]
+
+        Raises InputError for a malformed selector or collector, or without NB tables.
+        """
+        return WhatIf(self._core.whatif(_edits(
+            sample_all=sample_all, sample=_strings(sample), unsample=_strings(unsample), which=which,
+            collectors=collectors, collector=_collector_specs(collector), add_acls=add_acls, template=template,
+            sample_with_registers=sample_with_registers, ovn_version=ovn_version)))
+
+    def sweep(self, acls: Sequence[int] = (10, 100, 1000, 10000), *, template: Optional[str] = None,
+              which: str = "both", sample_with_registers: Optional[bool] = None,
+              ovn_version: Optional[str] = None) -> Sweep:
+        """Sampling flows for N sampled copies of the `template` ACL (every other ACL
+        unsampled), for each N in `acls` and each flow mode (per-ACL with two collectors,
+        per-ACL with one collector without registers, shared with one collector): the talk's
+        O(#ACLs) against constant, as numbers (`ovnsim whatif --sweep acls=...`).
+
+        >>> b.sweep([1, 10, 100]).to_frame()
+        """
+        return Sweep(self._core.sweep([int(n) for n in acls], _edits(
+            which=which, template=template, sample_with_registers=sample_with_registers, ovn_version=ovn_version)))
+
     def check(self) -> Check:
         """Check every line and file of this bundle, as `ovnsim parse` (see `ovnsim.check`)."""
         return Check(_ovnsim.check(self.path))
 
     def __repr__(self) -> str:
         return f"Bundle({self.path!r})"
+
+
+def _strings(value: Selectors) -> list:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _collector_specs(value: Collectors) -> list:
+    """"set_id=S,probability=P" for each collector, from text or mappings."""
+    if value is None:
+        return []
+    if isinstance(value, (str, Mapping)):
+        value = [value]
+    return [spec if isinstance(spec, str) else ",".join(f"{key}={spec[key]}" for key in spec) for spec in value]
+
+
+def _edits(**fields: object) -> _ovnsim.WhatIfEdits:
+    edits = _ovnsim.WhatIfEdits()
+    for name, value in fields.items():
+        if value is not None:
+            setattr(edits, name, value)
+    return edits
