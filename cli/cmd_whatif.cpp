@@ -73,13 +73,16 @@ const CommandRegistration kWhatIf(30, [](CLI::App& app) {
     cmd->add_flag("--sample-all", o->sample_all, "Sample every ACL");
     cmd->add_option("--sample", o->sample,
                     "Sample the ACLs a SELECTOR picks: all, or name=GLOB,owner=GLOB,owner-type=GLOB,priority=A-B,"
-                    "action=A,direction=D,uuid=PREFIX,match=TEXT (match last)");
-    cmd->add_option("--unsample", o->unsample, "Stop sampling the ACLs a SELECTOR picks");
+                    "action=A,direction=D,uuid=PREFIX,match=TEXT (match last); repeatable")
+        ->allow_extra_args(false);
+    cmd->add_option("--unsample", o->unsample, "Stop sampling the ACLs a SELECTOR picks; repeatable")
+        ->allow_extra_args(false);
     cmd->add_option("--which", o->which, "What --sample/--unsample touch: new, est or both (default both)");
     cmd->add_option("--collectors", o->collectors, "Every Sample gets N collectors (created as needed)")
         ->check(CLI::Range(0, 255));
     cmd->add_option("--collector", o->collector,
-                    "Every Sample gets exactly these collectors: set_id=S[,probability=P] (repeatable)");
+                    "Every Sample gets exactly these collectors: set_id=S[,probability=P] (repeatable)")
+        ->allow_extra_args(false);
     cmd->add_option("--sample-with-registers", o->sample_with_registers,
                     "on|off: whether every chassis can sample from registers (OVS >= 3.4)");
     cmd->add_option("--add-acls", o->add_acls, "Add N synthetic copies of the --template ACL")

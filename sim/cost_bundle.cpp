@@ -7,7 +7,7 @@ namespace {
 
 BundleNorthdConfig whatif_config(const Bundle& bundle, const WhatIfEdits& edits) {
     NorthdOverrides base;
-    if (edits.family && !detect_ovn_version(bundle.flows(), &bundle.nb()).family) base.family = edits.family;
+    if (edits.family && !detect_ovn_family(bundle).family) base.family = edits.family;
     return northd_config_for(bundle, base);
 }
 

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "parser/source_location.hpp"
+#include "sim/sampling_ovn_version.hpp"
 
 namespace ovnsim {
 namespace {
@@ -45,13 +46,6 @@ bool any_flow_mentions(const LogicalFlows& flows, std::string_view stage_suffix,
     return false;
 }
 
-bool has_stage(const LogicalFlows& flows, std::string_view name) {
-    for (const auto& stage : flows.dump().stage_names) {
-        if (stage == name) return true;
-    }
-    return false;
-}
-
 }  // namespace
 
 std::string_view to_string(OvnFamily family) {
@@ -88,36 +82,24 @@ OvnFamily parse_ovn_family_option(std::string_view text, std::string_view option
     throw InputError(std::string(option), {}, "'" + std::string(text) + "' is not one of " + ovn_family_list());
 }
 
-OvnVersionGuess detect_ovn_version(const LogicalFlows& flows, const NbModel* nb) {
+OvnVersionGuess detect_ovn_family(const Bundle& bundle) {
     OvnVersionGuess guess;
-    if (nb != nullptr && nb->global) {
-        if (const std::string* v = ovsdb_option(nb->global->options, "northd_internal_version")) {
-            if (major_minor(*v)) {
-                guess.release = v->substr(0, v->find('-'));
-                guess.family = parse_ovn_family(*v);
-                guess.evidence = "NB_Global options:northd_internal_version=" + *v;
-                return guess;
-            }
-        }
+    if (const auto version = detect_ovn_version(bundle)) {
+        guess.family = parse_ovn_family(std::to_string(version->major) + "." + std::to_string(version->minor));
+        if (version->patch) guess.release = version->to_string();
+        guess.evidence = version->source + " (" + version->to_string() + ")";
+        if (!guess.family) guess.evidence += ": OVN older than 24.09";
+        return guess;
     }
-    if (has_stage(flows, "ls_in_network_function") || has_stage(flows, "ls_in_pre_network_function")) {
-        guess.family = OvnFamily::v26_03;
-        guess.evidence = "stage ls_in_network_function";
-    } else if (any_flow_mentions(flows, "_acl_sample", "flags.pkt_sampled") ||
-               any_flow_mentions(flows, "_acl_eval", "ct_label.nf")) {
+    const LogicalFlows& flows = bundle.flows();
+    if (any_flow_mentions(flows, "_acl_sample", "flags.pkt_sampled") || any_flow_mentions(flows, "_acl_eval", "ct_label.nf")) {
         guess.family = OvnFamily::v26_03;
         guess.evidence = "flags.pkt_sampled / ct_label.nf in ACL flows";
-    } else if (has_stage(flows, "ls_in_ct_extract") || has_stage(flows, "ls_in_mirror")) {
-        guess.family = OvnFamily::v25_09;
-        guess.evidence = "stage ls_in_ct_extract / ls_in_mirror";
-    } else if (has_stage(flows, "ls_out_lookup_fdb") || any_flow_mentions(flows, "_acl_eval", "ct_mark.allow_established")) {
+    } else if (any_flow_mentions(flows, "_acl_eval", "ct_mark.allow_established")) {
         guess.family = OvnFamily::v25_03;
-        guess.evidence = "stage ls_out_lookup_fdb / ct_mark.allow_established";
-    } else if (has_stage(flows, "ls_in_acl_sample")) {
-        guess.family = OvnFamily::v24_09;
-        guess.evidence = "stage ls_in_acl_sample";
+        guess.evidence = "ct_mark.allow_established in ACL flows";
     } else {
-        guess.evidence = "no ls_in_acl_sample stage: OVN older than 24.09";
+        guess.evidence = "no NB_Global and no ls_in_acl_sample stage in the dump: OVN older than 24.09";
     }
     return guess;
 }

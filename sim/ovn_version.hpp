@@ -5,8 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "sim/logical_flows.hpp"
-#include "sim/nb_model.hpp"
+#include "sim/bundle.hpp"
 
 namespace ovnsim {
 
@@ -34,10 +33,9 @@ struct OvnVersionGuess {
     std::string evidence;             // why, for humans
 };
 
-// NB_Global options:northd_internal_version when the bundle has it; otherwise the dump:
-// network-function stages, flags.pkt_sampled or ct_label.nf -> 26.03; ls_in_mirror / ls_in_ct_extract
-// -> 25.09; ls_out_lookup_fdb or ct_mark.allow_established -> 25.03; ls_in_acl_sample ->
-// 24.09; none of them -> older than 24.09.
-OvnVersionGuess detect_ovn_version(const LogicalFlows& flows, const NbModel* nb);
+// The release as sim/sampling_ovn_version finds it (NB_Global options:northd_internal_version,
+// else the dump's stage names), mapped to its family; when neither tells, the ACL flows'
+// text: flags.pkt_sampled or ct_label.nf -> 26.03, ct_mark.allow_established -> 25.03.
+OvnVersionGuess detect_ovn_family(const Bundle& bundle);
 
 }  // namespace ovnsim

@@ -56,7 +56,7 @@ WhatIfResult run_whatif(const NbModel& nb, const NorthdConfig& config, const Wha
     return result;
 }
 
-std::vector<SampleFlowMode> sweep_modes() {
+std::vector<SweepMode> sweep_modes() {
     return {
         {"per-ACL, 2 collectors", "per_acl_2_collectors", 2, true},
         {"per-ACL, 1 collector, no registers", "per_acl_1_collector_no_registers", 1, false},
@@ -77,7 +77,7 @@ SweepResult run_sweep(const NbModel& nb, const NorthdConfig& config, const std::
         const NbModel sampled = with_sampled_copies(nb, source, count, kind);
         SweepRow row;
         row.sampled_acls = count;
-        for (const SampleFlowMode& mode : result.modes) {
+        for (const SweepMode& mode : result.modes) {
             NbModel priced(sampled);
             std::vector<std::string> ignored;
             set_collector_count(priced, mode.collectors, ignored);

@@ -25,7 +25,7 @@ struct WhatIfResult {
 WhatIfResult run_whatif(const NbModel& nb, const NorthdConfig& config, const WhatIfEdits& edits);
 
 // One way northd can emit sample flows.
-struct SampleFlowMode {
+struct SweepMode {
     std::string name;        // "per-ACL, 2 collectors"
     std::string key;         // "per_acl_2_collectors" (CSV / JSON)
     std::size_t collectors;  // every Sample's collector count
@@ -33,7 +33,7 @@ struct SampleFlowMode {
 };
 // per-ACL with two collectors; per-ACL with one collector on chassis without registers;
 // shared with one collector.
-std::vector<SampleFlowMode> sweep_modes();
+std::vector<SweepMode> sweep_modes();
 
 struct SweepRow {
     std::uint64_t sampled_acls = 0;
@@ -43,7 +43,7 @@ struct SweepRow {
 
 struct SweepResult {
     NbAcl template_acl;  // the ACL copied (its row; references not resolved)
-    std::vector<SampleFlowMode> modes;
+    std::vector<SweepMode> modes;
     std::vector<SweepRow> rows;
 };
 

@@ -22,7 +22,7 @@ std::set<std::string, std::less<>> fair_meter_names(const OvsdbDatabase& nb) {
 BundleNorthdConfig northd_config_for(const Bundle& bundle, const NorthdOverrides& overrides) {
     BundleNorthdConfig out;
     const NbModel* nb = bundle.has_nb() ? &bundle.nb() : nullptr;
-    out.detected = detect_ovn_version(bundle.flows(), nb);
+    out.detected = detect_ovn_family(bundle);
     if (overrides.family) {
         out.config.family = *overrides.family;
         out.family_source = "--ovn-version";

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "sim/sampling_flow_mode.hpp"
+
 namespace ovnsim {
 namespace {
 
@@ -22,10 +24,7 @@ constexpr std::array<FamilyLayout, 4> kLayouts = {{
 
 NorthdFeatures chassis_features(const SbModel& sb) {
     NorthdFeatures features;
-    for (const SbChassis& chassis : sb.chassis) {
-        if (ovsdb_option_is_true(chassis.other_config, "is-remote")) continue;
-        if (!chassis.sample_with_registers()) features.sample_with_registers = false;
-    }
+    features.sample_with_registers = chassis_sample_support(sb, true).all();
     return features;
 }
 

@@ -95,7 +95,7 @@ std::string format_sweep(const SweepResult& sweep) {
                       describe_acl(sweep.template_acl) + "\nwith every other ACL unsampled:\n\n";
     std::vector<std::size_t> widths;
     std::string header = "  sampled ACLs";
-    for (const SampleFlowMode& mode : sweep.modes) {
+    for (const SweepMode& mode : sweep.modes) {
         widths.push_back(std::max<std::size_t>(mode.name.size(), 10));
         header += "  " + std::string(widths.back() - mode.name.size(), ' ') + mode.name;
     }
@@ -116,7 +116,7 @@ std::string format_sweep(const SweepResult& sweep) {
 
 std::string sweep_csv(const SweepResult& sweep) {
     std::string out = "sampled_acls";
-    for (const SampleFlowMode& mode : sweep.modes) out += "," + mode.key;
+    for (const SweepMode& mode : sweep.modes) out += "," + mode.key;
     out += "\n";
     for (const SweepRow& r : sweep.rows) {
         out += std::to_string(r.sampled_acls);
@@ -133,7 +133,7 @@ nlohmann::json sweep_json(const SweepResult& sweep) {
     nlohmann::json json;
     json["template"] = {{"uuid", sweep.template_acl.uuid.to_string()}, {"acl", describe_acl(sweep.template_acl)}};
     json["modes"] = nlohmann::json::array();
-    for (const SampleFlowMode& mode : sweep.modes) {
+    for (const SweepMode& mode : sweep.modes) {
         json["modes"].push_back({{"name", mode.name},
                                  {"key", mode.key},
                                  {"collectors", mode.collectors},
