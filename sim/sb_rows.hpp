@@ -40,6 +40,7 @@ struct SbPortBinding {
     std::int64_t tunnel_key = 0;
     std::string type;  // "" (VIF), "patch", "l3gateway", "localnet", "chassisredirect", ...
     std::vector<std::string> mac;  // "MAC [IP...]" strings, like the NB addresses
+    std::vector<std::string> port_security;  // "MAC [IP...]" strings (22.09+; empty before)
     std::optional<Uuid> chassis_uuid;
     std::optional<std::string> parent_port;
     std::optional<std::int64_t> tag;

@@ -52,6 +52,7 @@ SbPortBinding read_port_binding(const Reader& r, const OvsdbRow& row) {
     pb.tunnel_key = r.integer(row, r.column("tunnel_key"));
     pb.type = r.string(row, r.column("type"));
     pb.mac = r.strings(row, r.column("mac"));
+    pb.port_security = r.strings(row, r.column("port_security"));
     pb.chassis_uuid = r.optional_uuid(row, r.column("chassis"));
     pb.parent_port = r.optional_string(row, r.column("parent_port"));
     pb.tag = r.optional_integer(row, r.column("tag"));
