@@ -25,11 +25,15 @@
 #include "sim/report/bundle_summary_report.hpp"
 #include "sim/report/cost_bundle_report.hpp"
 #include "sim/report/flow_stats_report.hpp"
+#include "sim/report/port_packet_json.hpp"
 #include "sim/report/sample_report.hpp"
 #include "sim/report/sampling_coverage_report.hpp"
+#include "sim/report/trace_json.hpp"
 #include "sim/sample_lint.hpp"
 #include "sim/sampling_decode.hpp"
 #include "sim/sampling_coverage.hpp"
+#include "sim/trace_request_text.hpp"
+#include "sim/trace_session.hpp"
 #include "sim/whatif_edit_text.hpp"
 
 namespace py = pybind11;
@@ -101,7 +105,8 @@ auto released(Work&& work) {
     return work();
 }
 
-// A loaded bundle, shared with every result that points into it.
+// A loaded bundle, and what its questions build once and keep: the sample decoder's indexes
+// and the trace engine's compiled flows (both built under the GIL, on first use).
 class BundleHandle {
 public:
     explicit BundleHandle(std::shared_ptr<const Bundle> bundle) : bundle_(std::move(bundle)) {}
@@ -144,6 +149,29 @@ public:
         return to_python(released([&] { return bundle_sweep_json(*bundle_, edits, counts); }));
     }
 
+    py::object trace(const std::string& datapath, const std::string& microflow, const ConversationText& conversation,
+                     const TraceOptionText& options) const {
+        TraceRequest request;
+        request.packet.datapath = datapath;
+        request.packet.microflow = microflow;
+        request.packet.source = "microflow";
+        return to_python(run_trace_request(std::move(request), conversation, options));
+    }
+
+    py::object trace_ports(const std::string& from, const std::string& to, const std::string& protocol,
+                           std::optional<std::uint16_t> source_port, std::optional<std::uint16_t> destination_port,
+                           const ConversationText& conversation, const TraceOptionText& options) const {
+        const PortPacketRequest ports{from, to, parse_port_protocol(protocol, "proto"), source_port, destination_port};
+        const PortPacket built = build_port_packet(*bundle_, ports);
+        TraceRequest request;
+        request.packet.datapath = built.datapath;
+        request.packet.microflow = built.microflow;
+        request.packet.source = "src/dst";
+        nlohmann::json json = run_trace_request(std::move(request), conversation, options);
+        json["built_packet"] = port_packet_json(built, ports);
+        return to_python(json);
+    }
+
     py::object decode(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs) const {
         const SampleDecoder& decoder = sample_decoder();
         nlohmann::json results = nlohmann::json::array();
@@ -158,6 +186,14 @@ public:
     }
 
 private:
+    nlohmann::json run_trace_request(TraceRequest request, const ConversationText& conversation,
+                                     const TraceOptionText& options) const {
+        apply_conversation(conversation, request, "then");
+        request.options = make_trace_options(options, "ct");
+        if (!engine_) engine_ = make_trace_engine(bundle_);
+        return released([&] { return trace_result_json(TraceSession(engine_).run(request)); });
+    }
+
     const SampleDecoder& sample_decoder() const {
         if (!decoder_) {
             required_nb(*bundle_, "decode()");
@@ -167,7 +203,8 @@ private:
     }
 
     std::shared_ptr<const Bundle> bundle_;
-    mutable std::unique_ptr<SampleDecoder> decoder_;  // built on first decode(); refers to *bundle_
+    mutable std::unique_ptr<SampleDecoder> decoder_;  // refers to *bundle_
+    mutable std::shared_ptr<TraceEngine> engine_;     // shared by the sessions of every trace()
 };
 
 py::object check(const std::string& path) {
@@ -201,6 +238,8 @@ void register_input_error(py::module_& m) {
 
 PYBIND11_MODULE(_ovnsim, m) {
     using namespace ovnsim::python;
+    using ovnsim::ConversationText;
+    using ovnsim::TraceOptionText;
     using ovnsim::WhatIfEditText;
     m.doc() = "The compiled core of ovnsim; use the `ovnsim` package, which wraps it in typed results.";
     register_input_error(m);
@@ -218,6 +257,19 @@ PYBIND11_MODULE(_ovnsim, m) {
         .def_readwrite("sample_with_registers", &WhatIfEditText::sample_with_registers)
         .def_readwrite("ovn_version", &WhatIfEditText::ovn_version);
 
+    py::class_<ConversationText>(m, "Conversation", "What follows the first packet of a trace.")
+        .def(py::init<>())
+        .def_readwrite("handshake", &ConversationText::handshake)
+        .def_readwrite("reply", &ConversationText::reply)
+        .def_readwrite("then", &ConversationText::then);
+
+    py::class_<TraceOptionText>(m, "TraceOptions", "How a trace runs, as `ovnsim trace` options write it.")
+        .def(py::init<>())
+        .def_readwrite("ct", &TraceOptionText::ct)
+        .def_readwrite("lb_dst", &TraceOptionText::lb_dst)
+        .def_readwrite("trace_generated", &TraceOptionText::trace_generated)
+        .def_readwrite("ovn_trace_handoff", &TraceOptionText::ovn_trace_handoff);
+
     py::class_<BundleHandle>(m, "Bundle", "A loaded bundle (the dump, NB and SB tables read on first use).")
         .def_static("load", &BundleHandle::load, py::arg("path"), "Load a bundle directory or one dump file.")
         .def_property_readonly("path", &BundleHandle::path)
@@ -232,6 +284,11 @@ PYBIND11_MODULE(_ovnsim, m) {
         .def("whatif", &BundleHandle::whatif, py::arg("edits"), "`ovnsim whatif --json` as a dict.")
         .def("sweep", &BundleHandle::sweep, py::arg("counts"), py::arg("edits"),
              "`ovnsim whatif --sweep --json` as a dict.")
+        .def("trace", &BundleHandle::trace, py::arg("datapath"), py::arg("microflow"), py::arg("conversation"),
+             py::arg("options"), "`ovnsim trace --json DATAPATH MICROFLOW` as a dict.")
+        .def("trace_ports", &BundleHandle::trace_ports, py::arg("source"), py::arg("destination"),
+             py::arg("protocol"), py::arg("source_port"), py::arg("destination_port"), py::arg("conversation"),
+             py::arg("options"), "`ovnsim trace --json --from --to` as a dict (with built_packet).")
         .def("decode", &BundleHandle::decode, py::arg("pairs"),
              "`ovnsim decode --json` results for (obs_domain_id, obs_point_id) pairs (list of dicts).")
         .def("samples", &BundleHandle::samples, "`ovnsim samples --json` as a dict.");

@@ -4,8 +4,12 @@ answered offline from a bundle of `ovn-sbctl` / `ovn-nbctl` output.
 
     import ovnsim
     b = ovnsim.load("corpora/ovn-26.03/talk")
-    b.stats().total                       # logical flows in the dump
-    b.flows(stage="ls_in_acl_eval").to_frame()
+    t = b.trace_ports("vif1", "vif2", dport=80, handshake=True)   # SYN, SYN+ACK, ACK
+    t.to_frame()                          # one row per packet: verdict, deciding ACL, samples
+    t[0].samples_frame()                  # the samples the SYN fired, with their ids
+    b.decode(0x2a000001, 1011).message    # what a collector's ids mean
+    b.cost(predict=True).to_frame()       # flows per stage, measured and predicted
+    b.sweep([10, 100, 1000]).to_frame()   # sampling flows per flow mode
 
 Every result has a readable repr and `to_dict()` (the JSON of the matching `ovnsim` command);
 table results have `to_frame()` (a pandas DataFrame; pandas is imported only then). Bad
@@ -21,10 +25,12 @@ from .cost import Cost, Prediction, Sweep, WhatIf
 from .flows import Flow, FlowTable
 from .sampling import DecodedSample, DecodedSamples, Finding, SamplingReport
 from .stats import Check, Diagnostic, Stats
+from .trace import Trace, TracedPacket
 
 __all__ = [
     "Acl", "AclTable", "Bundle", "Check", "Cost", "DecodedSample", "DecodedSamples", "Diagnostic", "Finding", "Flow",
-    "FlowTable", "InputError", "Prediction", "SamplingReport", "Stats", "Sweep", "WhatIf", "check", "load",
+    "FlowTable", "InputError", "Prediction", "SamplingReport", "Stats", "Sweep", "Trace", "TracedPacket", "WhatIf",
+    "check", "load",
 ]
 
 

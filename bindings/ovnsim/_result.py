@@ -22,3 +22,8 @@ class Result:
         return type(other) is type(self) and other._data == self._data  # type: ignore[attr-defined]
 
     __hash__ = None  # type: ignore[assignment]
+
+
+def field(key: str, doc: str) -> Any:
+    """A read-only property: `key` of the result's JSON."""
+    return property(lambda self: self._data[key], doc=doc)

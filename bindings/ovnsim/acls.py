@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional
 
 from ._frames import frame
-from ._result import Result
+from ._result import Result, field
 
 if TYPE_CHECKING:
     import pandas
@@ -17,20 +17,20 @@ class Acl(Result):
 
     __slots__ = ()
 
-    uuid = property(lambda self: self._data["uuid"], doc="The row's UUID.")
-    name = property(lambda self: self._data["name"], doc="The name column, or None.")
-    priority = property(lambda self: self._data["priority"])
-    direction = property(lambda self: self._data["direction"], doc='"from-lport" or "to-lport".')
-    action = property(lambda self: self._data["action"], doc='"allow-related", "drop", ... as written.')
-    match = property(lambda self: self._data["match"])
-    tier = property(lambda self: self._data["tier"])
-    owner_type = property(lambda self: self._data["owner_type"], doc='k8s.ovn.org/owner-type, or "".')
-    owner = property(lambda self: self._data["owner"], doc='k8s.ovn.org/name ("ns:policy"), or "".')
-    message = property(lambda self: self._data["message"],
-                       doc="What a collector prints for a sample of this ACL (None when its decoder fails).")
+    uuid = field("uuid", "The row's UUID.")
+    name = field("name", "The name column, or None.")
+    priority = field("priority", "The ACL's priority (0..32767).")
+    direction = field("direction", '"from-lport" or "to-lport".')
+    action = field("action", '"allow-related", "drop", ... as written.')
+    match = field("match", "The match expression, as written.")
+    tier = field("tier", "The ACL tier (0..3).")
+    owner_type = field("owner_type", 'k8s.ovn.org/owner-type, or "".')
+    owner = field("owner", 'k8s.ovn.org/name ("ns:policy"), or "".')
+    message = field("message", "What a collector prints for a sample of this ACL (None when its decoder fails).")
 
     @property
     def external_ids(self) -> Dict[str, str]:
+        """The row's external_ids (OVN-Kubernetes writes its owner and ids there)."""
         return dict(self._data["external_ids"])
 
     @property
@@ -68,6 +68,13 @@ class AclTable:
 
     def __iter__(self) -> Iterator[Acl]:
         return (Acl(row) for row in self._rows)
+
+    def get(self, uuid: str) -> Optional[Acl]:
+        """The ACL with this UUID (a trace's `acl["uuid"]`), or None."""
+        for row in self._rows:
+            if row["uuid"] == uuid:
+                return Acl(row)
+        return None
 
     def to_dict(self) -> Dict[str, Any]:
         """{"acls": [one dict per ACL]}."""

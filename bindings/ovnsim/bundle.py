@@ -1,7 +1,7 @@
 """A loaded bundle and every question ovnsim answers about it."""
 from __future__ import annotations
 
-from typing import Iterable, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _ovnsim
 from .acls import AclTable
@@ -9,6 +9,7 @@ from .cost import Cost, Sweep, WhatIf
 from .flows import FlowTable
 from .sampling import DecodedSample, DecodedSamples, SamplingReport
 from .stats import Check, Stats
+from .trace import Trace
 
 SampleId = Union[int, str]
 Selectors = Union[str, Sequence[str], None]
@@ -66,6 +67,56 @@ class Bundle:
         Raises InputError for a stage no datapath has or a datapath that names none or several.
         """
         return FlowTable(self._core.flows(stage, datapath), {"stage": stage, "datapath": datapath})
+
+    def trace(self, datapath: Optional[str], microflow: str, *, then: Sequence[str] = (), handshake: bool = False,
+              reply: bool = False, ct: Union[str, Sequence[str], None] = None, lb_dst: Optional[str] = None,
+              trace_generated: bool = False, ovn_trace_handoff: bool = False) -> Trace:
+        """Trace a packet through the logical flows, as `ovnsim trace --json DATAPATH MICROFLOW`,
+        with a conntrack that remembers what `ct_commit` stored.
+
+        datapath: a name, aka name or uuid (prefix); None or "" for the inport's datapath.
+        microflow: ovn-trace's microflow syntax, e.g. 'inport == "vif1" && eth.src == ... &&
+            ip4.src == 10.244.1.4 && ip4.dst == 10.244.2.6 && tcp.dst == 80 && tcp.flags == 0x002';
+            unwritten fields get defaults (listed in each packet's `defaults`).
+        handshake: the packet is a SYN; also trace the SYN+ACK the receiver answers with and the
+            ACK, through the same conntrack. reply: trace only the SYN+ACK (the SYN runs first,
+            unreported). then: follow-up microflows, traced after the others.
+        ct: force the ct_state of each ct action in order, as ovn-trace's --ct ("new",
+            "est,rpl", ...); by default conntrack decides.
+        lb_dst: the backend IP[:PORT] load balancers pick (default the first).
+        trace_generated: also trace the packets reject / tcp_reset / icmp generate.
+        ovn_trace_handoff: clear registers between pipelines as ovn-trace does, not as a datapath.
+
+        Each packet names its verdict, output ports, the hops, the ACL that decided it (and how
+        it was found), the samples that fired and the conntrack after it:
+
+        >>> t = b.trace("ls1", microflow, handshake=True)
+        >>> [p.verdict for p in t], t[0].acl["uuid"], t.samples_frame()
+
+        Raises InputError (with the column in the microflow) for a microflow that does not
+        parse or solve, an unknown datapath or port, or an inport not on the datapath.
+        """
+        return Trace(self._core.trace(datapath or "", microflow, _conversation(handshake, reply, then),
+                                      _trace_options(ct, lb_dst, trace_generated, ovn_trace_handoff)))
+
+    def trace_ports(self, src: str, dst: str, proto: str = "tcp", dport: Optional[int] = None, *,
+                    sport: Optional[int] = None, handshake: bool = False, reply: bool = False,
+                    then: Sequence[str] = (), ct: Union[str, Sequence[str], None] = None, lb_dst: Optional[str] = None,
+                    trace_generated: bool = False, ovn_trace_handoff: bool = False) -> Trace:
+        """Trace a packet the way people think of it: from logical port `src` to port or IP
+        `dst`, as `ovnsim trace --from SRC --to DST`. MACs and IPs come from the ports'
+        addresses (the router port's MAC when `dst` is behind a router); proto is "tcp"
+        (a SYN), "udp" or "icmp" (echo request); sport defaults to 49152, dport to 80 (TCP) or
+        53 (UDP). `Trace.built_packet` shows the microflow and every value filled in. The other
+        keywords are trace()'s.
+
+        >>> b.trace_ports("vif1", "vif2", dport=5201, handshake=True)
+
+        Raises InputError for an unknown port, a port without a usable address, or ports on
+        an ICMP packet.
+        """
+        return Trace(self._core.trace_ports(src, dst, proto, sport, dport, _conversation(handshake, reply, then),
+                                            _trace_options(ct, lb_dst, trace_generated, ovn_trace_handoff)))
 
     def acls(self) -> AclTable:
         """Every NB ACL (NB order) with its owner (OVN-Kubernetes `k8s.ovn.org/owner-type` and
@@ -167,13 +218,13 @@ class Bundle:
         return f"Bundle({self.path!r})"
 
 
-def _strings(value: Selectors) -> list:
+def _strings(value: Union[str, Sequence[str], None]) -> List[str]:
     if value is None:
         return []
     return [value] if isinstance(value, str) else list(value)
 
 
-def _collector_specs(value: Collectors) -> list:
+def _collector_specs(value: Collectors) -> List[str]:
     """"set_id=S,probability=P" for each collector, from text or mappings."""
     if value is None:
         return []
@@ -182,9 +233,23 @@ def _collector_specs(value: Collectors) -> list:
     return [spec if isinstance(spec, str) else ",".join(f"{key}={spec[key]}" for key in spec) for spec in value]
 
 
-def _edits(**fields: object) -> _ovnsim.WhatIfEdits:
-    edits = _ovnsim.WhatIfEdits()
+def _filled(target: Any, **fields: object) -> Any:
+    """`target` with every field that is not None set."""
     for name, value in fields.items():
         if value is not None:
-            setattr(edits, name, value)
-    return edits
+            setattr(target, name, value)
+    return target
+
+
+def _edits(**fields: object) -> _ovnsim.WhatIfEdits:
+    return _filled(_ovnsim.WhatIfEdits(), **fields)
+
+
+def _conversation(handshake: bool, reply: bool, then: Sequence[str]) -> _ovnsim.Conversation:
+    return _filled(_ovnsim.Conversation(), handshake=handshake, reply=reply, then=_strings(then))
+
+
+def _trace_options(ct: Union[str, Sequence[str], None], lb_dst: Optional[str], trace_generated: bool,
+                   ovn_trace_handoff: bool) -> _ovnsim.TraceOptions:
+    return _filled(_ovnsim.TraceOptions(), ct=_strings(ct), lb_dst=lb_dst, trace_generated=trace_generated,
+                   ovn_trace_handoff=ovn_trace_handoff)

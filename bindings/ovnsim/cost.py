@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from ._frames import frame
-from ._result import Result
+from ._result import Result, field
 
 if TYPE_CHECKING:
     import pandas
@@ -17,10 +17,10 @@ class Prediction(Result):
 
     __slots__ = ()
 
-    equal = property(lambda self: self._data["equal"], doc="Every modeled stage equals the dump, flow for flow.")
-    family = property(lambda self: self._data["family"], doc='The OVN release family modeled ("26.03").')
-    measured_total = property(lambda self: self._data["measured_total"])
-    predicted_total = property(lambda self: self._data["predicted_total"])
+    equal = field("equal", "Every modeled stage equals the dump, flow for flow.")
+    family = field("family", 'The OVN release family modeled ("26.03").')
+    measured_total = field("measured_total", "Flows of the modeled stages in the dump.")
+    predicted_total = field("predicted_total", "Flows of the modeled stages the model predicts.")
 
     @property
     def mismatches(self) -> List[Dict[str, Any]]:
@@ -48,6 +48,7 @@ class Cost(Result):
 
     @property
     def total(self) -> int:
+        """Logical flows in the dump."""
         return self._data["measured"]["total"]
 
     @property
@@ -107,10 +108,20 @@ class WhatIf(Result):
         """What the edits did, one sentence each."""
         return list(self._data["edits"])
 
-    before = property(lambda self: dict(self._data["before"]),
-                      doc="family, sample_with_registers, total, sampling_flows, by_stage before the edits.")
-    after = property(lambda self: dict(self._data["after"]), doc="The same after the edits.")
-    delta = property(lambda self: dict(self._data["delta"]), doc="total, sampling_flows, by_stage: after - before.")
+    @property
+    def before(self) -> Dict[str, Any]:
+        """The model before the edits: family, sample_with_registers, total, sampling_flows, by_stage."""
+        return dict(self._data["before"])
+
+    @property
+    def after(self) -> Dict[str, Any]:
+        """The same after the edits."""
+        return dict(self._data["after"])
+
+    @property
+    def delta(self) -> Dict[str, Any]:
+        """total, sampling_flows and by_stage: after - before."""
+        return dict(self._data["delta"])
 
     def to_frame(self) -> "pandas.DataFrame":
         """One row per modeled stage: stage, before, after, delta."""

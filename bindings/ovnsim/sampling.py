@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, NamedTuple, Optional
 
 from ._frames import frame
-from ._result import Result
+from ._result import Result, field
 
 if TYPE_CHECKING:
     import pandas
@@ -18,13 +18,13 @@ class DecodedSample(Result):
 
     __slots__ = ()
 
-    obs_domain_id = property(lambda self: self._data["obs_domain_id"])
-    obs_point_id = property(lambda self: self._data["obs_point_id"])
-    app = property(lambda self: self._data["app"], doc='"acl-new", "acl-est", "drop" or "unknown".')
-    datapath = property(lambda self: self._data["datapath"], doc="The datapath the low 24 bits name, or None.")
-    decoded = property(lambda self: self._data["decoded"], doc="The ids lead to what sent them.")
-    message = property(lambda self: self._data["message"], doc="What the sample means, or None.")
-    acl = property(lambda self: self._data["acl"], doc="The ACL row (dict) when exactly one, else None.")
+    obs_domain_id = field("obs_domain_id", "The 32-bit observation domain id decoded.")
+    obs_point_id = field("obs_point_id", "The 32-bit observation point id decoded.")
+    app = field("app", '"acl-new", "acl-est", "drop" or "unknown".')
+    datapath = field("datapath", "The datapath the low 24 bits name, or None.")
+    decoded = field("decoded", "The ids lead to what sent them.")
+    message = field("message", "What the sample means, or None.")
+    acl = field("acl", "The ACL row (dict) when exactly one, else None.")
 
     @property
     def errors(self) -> List[str]:
@@ -33,6 +33,7 @@ class DecodedSample(Result):
 
     @property
     def notes(self) -> List[str]:
+        """Further facts worth knowing (a Sample under another app, an unknown datapath key, ...)."""
         return list(self._data["notes"])
 
     def __repr__(self) -> str:
@@ -108,6 +109,7 @@ class SamplingReport(Result):
 
     @property
     def findings(self) -> List[Finding]:
+        """The lint's findings, each naming the NB row to look at."""
         return [Finding(f["severity"], f["code"], f["message"], f["where"]) for f in self._data["findings"]]
 
     @property
@@ -117,6 +119,7 @@ class SamplingReport(Result):
 
     @property
     def summary(self) -> Dict[str, int]:
+        """acl_entries, sampled_acl_entries, first_packet_only, errors, warnings, infos."""
         return dict(self._data["summary"])
 
     def to_frame(self) -> "pandas.DataFrame":

@@ -90,14 +90,17 @@ class Check(Result):
 
     @property
     def errors(self) -> List[Diagnostic]:
+        """Bad input, each at FILE:LINE:COL."""
         return [Diagnostic(**d) for d in self._data["errors"]]
 
     @property
     def warnings(self) -> List[Diagnostic]:
+        """Worth a look, not fatal (dangling weak references, ...)."""
         return [Diagnostic(**d) for d in self._data["warnings"]]
 
     @property
     def flows(self) -> int:
+        """Logical flows read."""
         return self._data["flows"]
 
     @property

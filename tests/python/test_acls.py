@@ -21,6 +21,8 @@ def test_talk_acls_and_their_samples():
     assert by_priority[1000].message.startswith("Dropped by ACL c4cb3fa2-")
     assert by_priority[1000].sample_new_metadata is None
     assert repr(acl3) == 'Acl(878ba823 from-lport 2000 allow-related (inport == "vif1" && ip4.dst == 10.244.2.6))'
+    assert acls.get("878ba823-18e7-4494-9dc2-d1314021e34b") == acl3
+    assert acls.get("878ba823") is None
 
 
 def test_k8s_acls_carry_ovn_kubernetes_owners_and_messages():
