@@ -29,6 +29,7 @@
 #include "sim/report/sample_report.hpp"
 #include "sim/report/sampling_coverage_report.hpp"
 #include "sim/report/trace_json.hpp"
+#include "sim/report/trace_sample_decorations.hpp"
 #include "sim/sample_lint.hpp"
 #include "sim/sampling_decode.hpp"
 #include "sim/sampling_coverage.hpp"
@@ -191,7 +192,12 @@ private:
         apply_conversation(conversation, request, "then");
         request.options = make_trace_options(options, "ct");
         if (!engine_) engine_ = make_trace_engine(bundle_);
-        return released([&] { return trace_result_json(TraceSession(engine_).run(request)); });
+        return released([&] {
+            const TraceResult result = TraceSession(engine_).run(request);
+            nlohmann::json json = trace_result_json(result);
+            SampleDecorations(*bundle_).add_to(result, json);
+            return json;
+        });
     }
 
     const SampleDecoder& sample_decoder() const {

@@ -40,10 +40,12 @@ int run_trace_command(const TraceCliOptions& options) {
     add_conversation(options, request);
     request.options = engine_options(options);
 
-    const auto printer = make_trace_printer(output, *bundle, std::cout);
+    const SampleDecorations samples(*bundle);
+    const auto printer = make_trace_printer(output, samples, std::cout);
     const TraceResult result = ovnsim::run_trace(bundle, request, printer.get());
     if (output == TraceOutput::json) {
         nlohmann::json json = trace_result_json(result);
+        samples.add_to(result, json);
         if (built) json["built_packet"] = port_packet_json(*built, port_packet_request(options));
         std::cout << json.dump(2) << '\n';
     }

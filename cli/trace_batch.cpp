@@ -67,6 +67,7 @@ int run_trace_batch(const TraceCliOptions& options, std::ostream& out, std::ostr
     const std::optional<std::string> datapath =
         options.arguments.empty() ? std::nullopt : std::optional<std::string>(options.arguments.front());
     TraceSession session(make_trace_engine(bundle), engine_options(options));
+    const SampleDecorations samples(*bundle);
 
     bool failed = false;
     std::string text;
@@ -85,12 +86,14 @@ int run_trace_batch(const TraceCliOptions& options, std::ostream& out, std::ostr
             // A line's output is written only once it traced: a failing line leaves none.
             std::ostringstream text;
             if (output == TraceOutput::json) {
-                nlohmann::json json = trace_result_json(session.run(request));
+                const TraceResult result = session.run(request);
+                nlohmann::json json = trace_result_json(result);
+                samples.add_to(result, json);
                 json["line"] = number;
                 text << json.dump() << '\n';
             } else {
                 text << "# " << options.batch << ':' << number << '\n';
-                const auto printer = make_trace_printer(output, *bundle, text);
+                const auto printer = make_trace_printer(output, samples, text);
                 session.run(request, printer.get());
                 text << '\n';
             }

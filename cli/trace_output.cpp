@@ -1,20 +1,13 @@
 #include "cli/trace_output.hpp"
 
 #include "sim/report/trace_table.hpp"
-#include "sim/report/trace_text.hpp"
 
 namespace ovnsim::cli {
-namespace {
 
-// The decoration of fired samples (Sampling_App, NB rows, ACL, the OVN-Kubernetes message)
-// comes from the sampling analysis; until it is there, samples show their resolved ids only.
-SampleDescriber sample_describer(const Bundle&) { return {}; }
-
-}  // namespace
-
-std::unique_ptr<TraceObserver> make_trace_printer(TraceOutput output, const Bundle& bundle, std::ostream& out) {
+std::unique_ptr<TraceObserver> make_trace_printer(TraceOutput output, const SampleDecorations& samples,
+                                                  std::ostream& out) {
     TraceTextOptions text;
-    text.describe_sample = sample_describer(bundle);
+    text.describe_sample = samples.describer();
     switch (output) {
     case TraceOutput::detailed: text.style = TraceTextStyle::detailed; break;
     case TraceOutput::summary: text.style = TraceTextStyle::summary; break;

@@ -1,19 +1,21 @@
 #pragma once
-// Where `ovnsim trace` writes: one observer per output style, and the report of a packet
-// built from --from/--to.
+// Where `ovnsim trace` writes: one observer per output style (fired samples decorated by
+// sim/report/trace_sample_decorations), and the report of a packet built from --from/--to.
 #include <memory>
 #include <ostream>
 
 #include "cli/trace_options.hpp"
 #include "sim/bundle.hpp"
 #include "sim/packet_builder.hpp"
+#include "sim/report/trace_sample_decorations.hpp"
 #include "sim/trace_observer.hpp"
 
 namespace ovnsim::cli {
 
 // The printer of a text style (detailed, summary, minimal, table); null for json, which
 // is written from the result.
-std::unique_ptr<TraceObserver> make_trace_printer(TraceOutput output, const Bundle& bundle, std::ostream& out);
+std::unique_ptr<TraceObserver> make_trace_printer(TraceOutput output, const SampleDecorations& samples,
+                                                  std::ostream& out);
 
 // "# --from vif1 --to vif2: ls1 'inport == ...'" and one "#   field = value (why)" line per
 // value filled in (for the text styles).

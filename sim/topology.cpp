@@ -114,6 +114,7 @@ void Topology::from_sb(const Bundle& bundle) {
         port.tunnel_key = static_cast<std::uint32_t>(pb.tunnel_key);
         if (pb.chassis) port.chassis = pb.chassis->name;
         if (const std::string* peer = pb.peer_name()) port.peer_name = *peer;
+        if (const std::string* d = ovsdb_option(pb.options, "distributed-port")) port.distributed_port = *d;
         port.addresses = pb.mac;
         port.port_security = pb.port_security;
         port.source = TopologySource::sb;
@@ -224,6 +225,11 @@ void Topology::link_peers() {
 
 void Topology::compute_groups() {
     for (auto& [dp, info] : datapaths_) {
+        // Copies go out in port-name order, as ovn-trace sends them.
+        for (auto& g : info.groups) {
+            std::sort(g->ports.begin(), g->ports.end(),
+                      [](const TopologyPort* a, const TopologyPort* b) { return a->name < b->name; });
+        }
         std::uint32_t key = 32768;
         for (std::string_view name : {"_MC_flood", "_MC_unknown", "_MC_flood_l2", "_MC_mrouter_flood", "_MC_static"}) {
             ++key;
@@ -237,6 +243,8 @@ void Topology::compute_groups() {
             for (const TopologyPort* p : info.ports) {
                 if (floods_every_port(name) || has_unknown_address(*p)) group->ports.push_back(p);
             }
+            std::sort(group->ports.begin(), group->ports.end(),
+                      [](const TopologyPort* a, const TopologyPort* b) { return a->name < b->name; });
             info.groups.push_back(std::move(group));
         }
     }

@@ -35,6 +35,8 @@ struct TopologyPort {
     std::string chassis;  // the chassis it is bound to; "" when unbound or unknown
     std::string peer_name;
     const TopologyPort* peer = nullptr;
+    // chassisredirect ports: the router port they stand for (options:distributed-port).
+    std::string distributed_port;
     std::vector<std::string> addresses;      // "MAC [IP...]" (SB mac, NB addresses / LRP mac+networks)
     std::vector<std::string> port_security;  // "MAC [IP...]"
     TopologySource source = TopologySource::sb;

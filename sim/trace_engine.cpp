@@ -40,6 +40,11 @@ const FlowCache& TraceEngine::flows() const {
     return *flows_;
 }
 
+const LbVips& TraceEngine::lb_vips() const {
+    std::call_once(lb_once_, [this] { lb_vips_ = std::make_unique<LbVips>(*bundle_); });
+    return *lb_vips_;
+}
+
 std::shared_ptr<TraceEngine> make_trace_engine(std::shared_ptr<const Bundle> bundle) {
     return std::make_shared<TraceEngine>(std::move(bundle));
 }

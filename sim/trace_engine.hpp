@@ -8,6 +8,7 @@
 #include "parser/symbol_table.hpp"
 #include "sim/acl_attribution.hpp"
 #include "sim/eval/flow_cache.hpp"
+#include "sim/eval/lb_vips.hpp"
 #include "sim/eval/logical_flow_join.hpp"
 #include "sim/eval/set_bindings.hpp"
 #include "sim/match_resolve.hpp"
@@ -32,6 +33,7 @@ public:
     const AclAttributor& acls() const { return acls_; }
     const Topology& topology() const;
     const FlowCache& flows() const;
+    const LbVips& lb_vips() const;
 
 private:
     std::shared_ptr<const Bundle> bundle_;
@@ -40,7 +42,8 @@ private:
     SetBindings sets_;
     LogicalFlowJoin logical_flows_;
     AclAttributor acls_;
-    mutable std::once_flag topology_once_, flows_once_;
+    mutable std::once_flag topology_once_, flows_once_, lb_once_;
+    mutable std::unique_ptr<LbVips> lb_vips_;
     mutable std::unique_ptr<Topology> topology_;
     mutable std::unique_ptr<FlowCache> flows_;
 };

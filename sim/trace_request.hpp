@@ -111,6 +111,9 @@ struct TraceHop {
     ConntrackZone zone;                    // the conntrack zone of this pipeline
     bool ovn_trace_omits = false;   // match `1` and actions `next;`: ovn-trace does not print it
     std::uint32_t tied_flows = 0;   // other matching flows of the same priority (ambiguity)
+    // Their uuids, when known: ovn-trace may run any of them (its order among equal
+    // priorities is unspecified).
+    std::vector<std::uint32_t> tied_flow_uuids;
 };
 
 // A sample() action that ran: everything a collector would receive, and where it came from.

@@ -12,10 +12,19 @@ if TYPE_CHECKING:
 
 _HOP_COLUMNS = ["datapath", "pipeline", "stage", "table", "priority", "match", "actions", "flow_uuid", "depth",
                 "ct_zone"]
-_SAMPLE_COLUMNS = ["stage", "datapath", "collector_set", "probability", "obs_domain", "obs_domain_id",
-                   "obs_point_id", "obs_point_source", "obs_point_field", "hop"]
+_SAMPLE_COLUMNS = ["stage", "datapath", "collector_set", "probability", "obs_domain_id", "obs_point_id",
+                   "obs_point_source", "obs_point_field", "app", "message", "hop"]
 _CONNTRACK_COLUMNS = ["zone", "zone_number", "protocol", "src", "dst", "src_port", "dst_port", "state", "mark",
                       "label", "fields", "acl", "committed_at"]
+
+
+def _sample_rows(samples: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """Each sample with what its ids decode to (app, message) beside them."""
+    rows = []
+    for sample in samples:
+        decoded = sample.get("decoded") or {}
+        rows.append({**sample, "app": decoded.get("app"), "message": decoded.get("message")})
+    return rows
 
 
 def _conntrack_rows(zones: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
@@ -66,7 +75,8 @@ class TracedPacket(Result):
     @property
     def samples(self) -> List[Dict[str, Any]]:
         """Each sample() that ran: stage, collector_set, probability, obs_domain_id,
-        obs_point_id (resolved, also from reg3 or ct_label), ..."""
+        obs_point_id (resolved, also from reg3 or ct_label), ..., and "decoded": what the ids
+        mean (as Bundle.decode() says; absent without NB tables)."""
         return [dict(sample) for sample in self._data["samples"]]
 
     @property
@@ -90,8 +100,10 @@ class TracedPacket(Result):
         return frame(self._data["hops"], _HOP_COLUMNS)
 
     def samples_frame(self) -> "pandas.DataFrame":
-        """One row per sample() that ran."""
-        return frame(self._data["samples"], _SAMPLE_COLUMNS)
+        """One row per sample() that ran: stage, datapath, collector_set, probability,
+        obs_domain_id, obs_point_id (and where it was read from), app and message (what the
+        ids decode to; None without NB tables), hop."""
+        return frame(_sample_rows(self._data["samples"]), _SAMPLE_COLUMNS)
 
     def conntrack_frame(self) -> "pandas.DataFrame":
         """One row per conntrack entry after the packet: zone, the original 5-tuple, state,
@@ -162,7 +174,7 @@ class Trace(Result):
 
     def samples_frame(self) -> "pandas.DataFrame":
         """Every packet's samples, with the packet's role first."""
-        return self._stacked(lambda packet: packet["samples"], _SAMPLE_COLUMNS)
+        return self._stacked(lambda packet: _sample_rows(packet["samples"]), _SAMPLE_COLUMNS)
 
     def conntrack_frame(self) -> "pandas.DataFrame":
         """The conntrack after each packet, with the packet's role first."""

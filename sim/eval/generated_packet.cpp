@@ -50,7 +50,7 @@ GeneratedPacket unreachable(const Packet& original, bool back, bool v6) {
 
 }  // namespace
 
-GeneratedPacket generated_packet(NestedAction::Kind kind, const Packet& original) {
+std::optional<GeneratedPacket> generated_packet(NestedAction::Kind kind, const Packet& original) {
     GeneratedPacket g{original, nested_action_name(kind)};
     Packet& p = g.packet;
     switch (kind) {
@@ -58,6 +58,11 @@ GeneratedPacket generated_packet(NestedAction::Kind kind, const Packet& original
             return g;
         case NestedAction::Kind::Reject: {
             const auto proto = original.get(Storage::ip_proto).low();
+            const bool v6 = is_ip6(original);
+            const bool rst = original.get(Storage::tcp_flags) == Bits128(0x04);
+            const bool unreachable_already = v6 ? proto == kIcmp6 && original.get(Storage::icmp6_type) == Bits128(1)
+                                                : proto == kIcmp4 && original.get(Storage::icmp4_type) == Bits128(3);
+            if (((proto == kTcp || proto == kSctp) && rst) || unreachable_already) return std::nullopt;
             if (proto == kTcp) g = transport_reset(original, true, kTcp, "tcp_reset");
             else if (proto == kSctp) g = transport_reset(original, true, kSctp, "sctp_abort");
             else g = unreachable(original, true, is_ip6(original));
@@ -111,7 +116,6 @@ GeneratedPacket generated_packet(NestedAction::Kind kind, const Packet& original
             p.set(Storage::nd_tll, original.get(Storage::eth_dst));
             break;
     }
-    g.packet.clear_conntrack();
     return g;
 }
 

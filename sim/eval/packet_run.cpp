@@ -86,15 +86,19 @@ void PacketRun::visit_table(const LogicalStage& stage, Packet& packet, Frame& fr
     const auto candidates = flows_.candidates(dp, stage, packet, candidates_);
     const CompiledFlow* hit = nullptr;
     std::vector<const DumpFlow*> ties;
+    std::vector<std::uint32_t> tied_uuids;
     for (std::size_t c = 0; c < candidates.size(); ++c) {
         const CompiledFlow& cf = flows_.flow(dp, stage, candidates[c]);
         if (hit != nullptr && cf.flow->priority != hit->flow->priority) break;
-        FlowMatchEnvironment env(cf, frame.chassis, &topology_);
+        // ovn-trace counts every port as resident; a datapath knows where it runs.
+        FlowMatchEnvironment env(cf, options_.handoff == PipelineHandoff::ovn_trace ? std::string_view() : frame.chassis,
+                                 &topology_);
         if (!cf.match.evaluate(packet, env)) continue;
         if (hit == nullptr) {
             hit = &cf;
         } else {
             ties.push_back(cf.flow);
+            if (cf.uuid) tied_uuids.push_back(*cf.uuid);
         }
     }
     if (hit == nullptr) {
@@ -118,6 +122,7 @@ void PacketRun::visit_table(const LogicalStage& stage, Packet& packet, Frame& fr
     h.zone = *frame.zone;
     h.ovn_trace_omits = hit->omittable;
     h.tied_flows = static_cast<std::uint32_t>(ties.size());
+    h.tied_flow_uuids = std::move(tied_uuids);
     result_.hops.push_back(std::move(h));
 
     TableHitEvent event;

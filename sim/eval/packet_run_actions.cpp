@@ -157,7 +157,15 @@ PacketRun::Outcome PacketRun::run_actions(const ActionList& actions, Packet& pac
                 [&](const SampleAction& a) { sample_action(a, packet, frame, stage, hop, depth); },
                 [&](const LogAction& a) { log_action(a, packet, frame, depth); },
                 [&](const NestedAction& a) { nested_action(a, packet, frame, stage, hop, depth, outcome); },
-                [&](const ControllerAction& a) { not_modelled(a.name, "no_effect_on_packet", depth); },
+                [&](const ControllerAction& a) {
+                    if (a.name == "get_arp" || a.name == "get_nd") {
+                        // The MAC binding's address, or all zeros without one (as ovn-trace).
+                        packet.set(Storage::eth_dst, 0);
+                        not_modelled(a.name, "no_mac_binding_table_eth_dst_zero", depth);
+                    } else {
+                        not_modelled(a.name, "no_effect_on_packet", depth);
+                    }
+                },
                 [&](const GenericAction& a) { not_modelled(a.name, "unknown_action", depth); },
             },
             action.node);
@@ -208,12 +216,21 @@ void PacketRun::function_call(const FunctionCallAction& call, Packet& packet, un
     } else if (fn == "ct_ip6_dst") {
         put(packet.get(Storage::ct_ip6_dst));
     } else if (fn == "chk_lb_hairpin" || fn == "chk_lb_hairpin_reply") {
-        // A load-balanced packet sent back to its own source.
-        const bool dnat = (packet.get(Storage::ct_state).low() & ct_state::dnat) != 0;
+        // A load-balanced packet sent back to its own source (ovn-trace's execute_chk_lb_hairpin):
+        // its original destination is a VIP, it was DNATed, and the VIP's port matches.
         const bool v6 = packet.get(Storage::eth_type).low() == 0x86dd;
-        const bool same = v6 ? packet.get(Storage::ip6_src) == packet.get(Storage::ip6_dst)
-                             : packet.get(Storage::ip4_src) == packet.get(Storage::ip4_dst);
-        put(dnat && same ? 1 : 0);
+        const auto vip = engine_.lb_vips().find(v6, packet.get(v6 ? Storage::ct_ip6_dst : Storage::ct_nw_dst));
+        bool hairpin = false;
+        if (vip && is_ip(packet) && (packet.get(Storage::ct_state).low() & ct_state::dnat) != 0) {
+            hairpin = v6 ? packet.get(Storage::ip6_src) == packet.get(Storage::ip6_dst)
+                         : packet.get(Storage::ip4_src) == packet.get(Storage::ip4_dst);
+            const Storage port = fn == "chk_lb_hairpin" ? Storage::ct_tp_dst
+                                 : packet.get(Storage::ip_proto) == Bits128(17) ? Storage::udp_dst
+                                 : packet.get(Storage::ip_proto) == Bits128(132) ? Storage::sctp_dst
+                                                                                 : Storage::tcp_dst;
+            hairpin = hairpin && packet.get(port) == Bits128(vip->port);
+        }
+        put(hairpin ? 1 : 0);
     } else if (fn == "lookup_arp" || fn == "lookup_nd" || fn == "lookup_arp_ip" || fn == "lookup_nd_ip") {
         put(0);
         not_modelled(fn, "no_mac_binding_table_lookup_fails", depth);
@@ -303,8 +320,15 @@ void PacketRun::nested_action(const NestedAction& nested, const Packet& packet, 
         outcome.continued = true;
         return;
     }
-    GeneratedPacket g = generated_packet(nested.kind, packet);
     outcome.generated = true;
+    std::optional<GeneratedPacket> generated = generated_packet(nested.kind, packet);
+    if (!generated) {
+        note("reject_of_reject_suppressed", nested_action_name(nested.kind), depth);
+        return;
+    }
+    GeneratedPacket& g = *generated;
+    // The controller injects a new, untracked packet; ovn-trace keeps the original's state.
+    if (options_.handoff == PipelineHandoff::datapath) g.packet.clear_conntrack();
     observer_.branch_start(BranchEvent{BranchKind::generated_packet, g.name, &g.packet, depth});
     if (options_.trace_generated) {
         Frame inner = frame;

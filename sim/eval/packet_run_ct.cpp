@@ -106,7 +106,9 @@ void PacketRun::ct_lookup_action(std::string_view name, const ConntrackZone& zon
             if (tuple) {
                 bool chosen_by_option = false;
                 if (const auto backend = choose_backend(*lb, *tuple, options_.lb_dst, chosen_by_option)) {
-                    load_tuple_fields(recirc, *tuple);
+                    // ovn-trace keeps the original destination in ct_nw_dst / ct_tp_dst.
+                    recirc.set(tuple->ipv6 ? Storage::ct_ip6_dst : Storage::ct_nw_dst, tuple->dst);
+                    recirc.set(Storage::ct_tp_dst, tuple->dst_port);
                     set_packet_destination(recirc, *tuple, backend->address.value, backend->port);
                     state |= ct_state::dnat;
                     event.nat_applied = CtNat{CtNat::Kind::dnat, backend->address.value, backend->port};

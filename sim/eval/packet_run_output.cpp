@@ -50,11 +50,21 @@ void PacketRun::output_from_ingress(const Packet& packet, Frame& frame, unsigned
         record_drop(DropReason::unknown_output_port, frame, {}, result_.hops.size() - 1, outport, depth);
         return;
     }
-    if (outport == packet.inport() && !loopback_allowed(packet)) {
-        record_drop(DropReason::loopback, frame, {}, result_.hops.size() - 1, outport, depth);
+    if (port->type == "chassisredirect") {
+        // The gateway chassis sends it on as the router port it stands for (ovn-trace does too).
+        const TopologyPort* distributed = topology_.port(port->distributed_port);
+        if (distributed == nullptr) {
+            record_drop(DropReason::unknown_output_port, frame, {}, result_.hops.size() - 1, outport, depth);
+            return;
+        }
+        note("chassisredirect_replaced", port->name + " -> " + distributed->name, depth);
+        port = distributed;
+    }
+    if (port->name == packet.inport() && !loopback_allowed(packet)) {
+        record_drop(DropReason::loopback, frame, {}, result_.hops.size() - 1, port->name, depth);
         return;
     }
-    enter_egress(packet, frame, outport, PipelineEntry::from_ingress, depth + 1);
+    enter_egress(packet, frame, port->name, PipelineEntry::from_ingress, depth + 1);
 }
 
 void PacketRun::enter_egress(const Packet& packet, const Frame& frame, std::string_view outport, PipelineEntry how,

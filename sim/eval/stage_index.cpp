@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <span>
+#include <type_traits>
 
 #include "sim/eval/address_literal.hpp"
 #include "sim/packet.hpp"
@@ -172,51 +173,89 @@ std::optional<FieldBits> field_bits(std::string_view word, const SymbolTable& sy
     return symbol->field(BitRange{lo, hi});
 }
 
-// The bucket keys of one term for a field: every value it allows, or nullopt when one of
-// them cannot be a key (masked, unknown set, wrong kind).
-struct Keys {
-    std::vector<NumericKey> numeric;
-    std::vector<std::string> strings;
-    std::size_t size() const { return numeric.size() + strings.size(); }
+// Expands each $set / @group once per index build.
+class CachedExpander {
+public:
+    explicit CachedExpander(const SetExpander& expand) : expand_(expand) {}
+    const SetMembers* operator()(char sigil, std::string_view name) {
+        if (!expand_) return nullptr;
+        auto [it, inserted] = cache_.try_emplace(std::string(1, sigil) + std::string(name));
+        if (inserted) it->second = expand_(sigil, name);
+        return it->second ? &*it->second : nullptr;
+    }
+
+private:
+    const SetExpander& expand_;
+    std::unordered_map<std::string, std::optional<SetMembers>> cache_;
 };
 
-std::optional<Keys> term_keys(const EqualityTerm& term, bool string_field, unsigned width, const SetExpander& expand) {
-    Keys keys;
-    const Bits128 full = Bits128::ones(width);
-    for (const ConstantText& c : term.constants) {
-        const char sigil = c.is_string || c.text.empty() ? '\0' : c.text.front();
-        if (sigil == '$' || sigil == '@') {
-            if (!expand || (sigil == '@') != string_field) return std::nullopt;
-            const auto members = expand(sigil, c.text.substr(1));
-            if (!members) return std::nullopt;
-            for (const std::string& port : members->ports) keys.strings.push_back(port);
-            for (const MaskedValue& v : members->values) {
-                if ((v.mask & full) != full || !v.value.fits_in(width)) return std::nullopt;
-                keys.numeric.push_back({v.value.high(), v.value.low()});
-            }
-        } else if (string_field) {
-            if (!c.is_string) return std::nullopt;
-            keys.strings.emplace_back(c.text);
-        } else {
-            if (c.is_string || sigil == '^') return std::nullopt;
-            const auto value = parse_address_literal(c.text);
-            if (!value || value->masked || !value->value.fits_in(width)) return std::nullopt;
-            keys.numeric.push_back({value->value.high(), value->value.low()});
-        }
-    }
-    return keys;
-}
-
+// The flows of a stage that test one field for equality, and the values each allows (a
+// flow's keys are keys[first[k]] .. keys[first[k + 1]] of its row k). Numeric fields use
+// `numeric`, port fields `strings` (views into the match text or a set's members).
 struct FieldColumn {
     const Symbol* symbol = nullptr;
     FieldBits bits;
-    std::vector<std::pair<std::uint32_t, Keys>> flows;  // ascending positions
+    std::vector<std::uint32_t> flows;  // ascending positions
+    std::vector<std::uint32_t> first{0};
+    std::vector<NumericKey> numeric;
+    std::vector<std::string_view> strings;
+
+    bool string_field() const { return symbol->kind == SymbolKind::string_field; }
+    std::size_t rows() const { return flows.size(); }
+    template <class Visit>
+    void for_each_key(std::size_t row, Visit visit) const {
+        for (std::uint32_t k = first[row]; k < first[row + 1]; ++k) {
+            if (string_field()) visit(strings[k]);
+            else visit(numeric[k]);
+        }
+    }
+
+    // Adds flow `i` with every value `term` allows; leaves the column as it was when one
+    // of them cannot be a key (masked, unknown set, wrong kind).
+    void add(std::uint32_t i, const EqualityTerm& term, CachedExpander& expand) {
+        const std::size_t numeric_before = numeric.size(), strings_before = strings.size();
+        if (!add_keys(term, expand)) {
+            numeric.resize(numeric_before);
+            strings.resize(strings_before);
+            return;
+        }
+        flows.push_back(i);
+        first.push_back(static_cast<std::uint32_t>(string_field() ? strings.size() : numeric.size()));
+    }
+
+private:
+    bool add_keys(const EqualityTerm& term, CachedExpander& expand) {
+        const unsigned width = bits.width;
+        const Bits128 full = Bits128::ones(width);
+        for (const ConstantText& c : term.constants) {
+            const char sigil = c.is_string || c.text.empty() ? '\0' : c.text.front();
+            if (sigil == '$' || sigil == '@') {
+                if ((sigil == '@') != string_field()) return false;
+                const SetMembers* members = expand(sigil, c.text.substr(1));
+                if (members == nullptr) return false;
+                for (const std::string& port : members->ports) strings.push_back(port);
+                for (const MaskedValue& v : members->values) {
+                    if ((v.mask & full) != full || !v.value.fits_in(width)) return false;
+                    numeric.push_back({v.value.high(), v.value.low()});
+                }
+            } else if (string_field()) {
+                if (!c.is_string) return false;
+                strings.push_back(c.text);
+            } else {
+                if (c.is_string || sigil == '^') return false;
+                const auto value = parse_address_literal(c.text);
+                if (!value || value->masked || !value->value.fits_in(width)) return false;
+                numeric.push_back({value->value.high(), value->value.low()});
+            }
+        }
+        return true;
+    }
 };
 
 // The columns of every field some flow of `positions` tests for equality.
 std::unordered_map<std::string_view, std::optional<FieldColumn>> field_columns(
     const std::vector<std::optional<std::vector<EqualityTerm>>>& terms, std::span<const std::uint32_t> positions,
-    const SymbolTable& symbols, const SetExpander& expand) {
+    const SymbolTable& symbols, CachedExpander& expand) {
     std::unordered_map<std::string_view, std::optional<FieldColumn>> columns;
     for (const std::uint32_t i : positions) {
         if (!terms[i]) continue;
@@ -231,9 +270,8 @@ std::unordered_map<std::string_view, std::optional<FieldColumn>> field_columns(
             }
             if (!it->second) continue;
             FieldColumn& column = *it->second;
-            if (!column.flows.empty() && column.flows.back().first == i) continue;  // its first term decides
-            const bool string_field = column.symbol->kind == SymbolKind::string_field;
-            if (auto keys = term_keys(t, string_field, column.bits.width, expand)) column.flows.emplace_back(i, std::move(*keys));
+            if (!column.flows.empty() && column.flows.back() == i) continue;  // its first term decides
+            column.add(i, t, expand);
         }
     }
     return columns;
@@ -248,7 +286,7 @@ public:
     static constexpr std::size_t kMinRest = 32;
     using Terms = std::vector<std::optional<std::vector<EqualityTerm>>>;
     static std::unique_ptr<StageIndex> level(const Terms& terms, std::span<const std::uint32_t> positions,
-                                             const SymbolTable& symbols, const SetExpander& expand, bool top);
+                                             const SymbolTable& symbols, CachedExpander& expand, bool top);
 };
 
 std::unique_ptr<StageIndex> StageIndex::build(const LogicalStage& stage, const SymbolTable& symbols,
@@ -261,11 +299,12 @@ std::unique_ptr<StageIndex> StageIndex::build(const LogicalStage& stage, const S
         terms[i] = conjunct_equalities(stage.flows[i]->match);
         all[i] = i;
     }
-    return StageIndexBuilder::level(terms, all, symbols, expand, true);
+    CachedExpander cached(expand);
+    return StageIndexBuilder::level(terms, all, symbols, cached, true);
 }
 
 std::unique_ptr<StageIndex> StageIndexBuilder::level(const Terms& terms, std::span<const std::uint32_t> positions,
-                                                     const SymbolTable& symbols, const SetExpander& expand, bool top) {
+                                                     const SymbolTable& symbols, CachedExpander& expand, bool top) {
     const std::size_t n = positions.size();
     auto columns = field_columns(terms, positions, symbols, expand);
     // The field that leaves the fewest candidates for the unluckiest packet.
@@ -276,11 +315,16 @@ std::unique_ptr<StageIndex> StageIndexBuilder::level(const Terms& terms, std::sp
         std::unordered_map<NumericKey, std::size_t, StageIndex::KeyHash> numeric;
         std::unordered_map<std::string_view, std::size_t> strings;
         std::size_t largest = 0;
-        for (const auto& [i, keys] : column->flows) {
-            for (const NumericKey& k : keys.numeric) largest = std::max(largest, ++numeric[k]);
-            for (const std::string& k : keys.strings) largest = std::max(largest, ++strings[k]);
+        for (std::size_t row = 0; row < column->rows(); ++row) {
+            column->for_each_key(row, [&](const auto& k) {
+                if constexpr (std::is_same_v<std::decay_t<decltype(k)>, NumericKey>) {
+                    largest = std::max(largest, ++numeric[k]);
+                } else {
+                    largest = std::max(largest, ++strings[k]);
+                }
+            });
         }
-        const std::size_t cost = (n - column->flows.size()) + largest;
+        const std::size_t cost = (n - column->rows()) + largest;
         if (cost < best_cost || (cost == best_cost && field < best)) {
             best_cost = cost;
             best = field;
@@ -293,19 +337,19 @@ std::unique_ptr<StageIndex> StageIndexBuilder::level(const Terms& terms, std::sp
     index->field_ = std::string(best);
     index->symbol_ = column.symbol;
     index->bits_ = column.bits;
-    std::size_t next = 0;
+    std::size_t row = 0;
     for (const std::uint32_t i : positions) {
-        if (next < column.flows.size() && column.flows[next].first == i) {
-            const Keys& keys = column.flows[next++].second;
+        if (row < column.rows() && column.flows[row] == i) {
             // A key listed twice in one flow must not list the flow twice.
-            for (const NumericKey& k : keys.numeric) {
-                auto& bucket = index->numeric_[k];
-                if (bucket.empty() || bucket.back() != i) bucket.push_back(i);
-            }
-            for (const std::string& k : keys.strings) {
-                auto& bucket = index->strings_[k];
-                if (bucket.empty() || bucket.back() != i) bucket.push_back(i);
-            }
+            column.for_each_key(row++, [&](const auto& k) {
+                if constexpr (std::is_same_v<std::decay_t<decltype(k)>, NumericKey>) {
+                    auto& bucket = index->numeric_[k];
+                    if (bucket.empty() || bucket.back() != i) bucket.push_back(i);
+                } else {
+                    auto& bucket = index->strings_[std::string(k)];
+                    if (bucket.empty() || bucket.back() != i) bucket.push_back(i);
+                }
+            });
         } else {
             index->always_.push_back(i);
         }

@@ -59,6 +59,8 @@ json sample_json(const SampleFired& s) {
 }
 
 json hop_json(const TraceHop& h) {
+    json tied = json::array();
+    for (std::uint32_t u : h.tied_flow_uuids) tied.push_back(uuid_hex(u));
     return json{{"datapath", h.datapath},
                 {"pipeline", to_string(h.pipeline)},
                 {"stage", h.stage},
@@ -71,7 +73,8 @@ json hop_json(const TraceHop& h) {
                 {"ct_zone", h.zone.name},
                 {"ct_zone_number", h.zone.number},
                 {"ovn_trace_omits", h.ovn_trace_omits},
-                {"tied_flows", h.tied_flows}};
+                {"tied_flows", h.tied_flows},
+                {"tied_flow_uuids", tied}};
 }
 
 json entry_json(const CtEntrySnapshot& e) {
@@ -98,6 +101,12 @@ json entry_json(const CtEntrySnapshot& e) {
                 {"fields", fields},
                 {"nat", nat},
                 {"acl", acl}};
+}
+
+json generated_ports(const PacketResult& p) {
+    json ports = json::array();
+    for (const Delivery& d : p.generated_deliveries) ports.push_back(d.port);
+    return ports;
 }
 
 json drop_json(const DropInfo& d) {
@@ -138,6 +147,7 @@ json trace_packet_json(const PacketResult& p) {
                 {"defaults", defaults},
                 {"verdict", to_string(p.verdict)},
                 {"output_ports", p.output_ports},
+                {"generated_output_ports", generated_ports(p)},
                 {"drop_reason", drop ? json(to_string(drop->reason)) : json(nullptr)},
                 {"drop", drop ? drop_json(*drop) : json(nullptr)},
                 {"drops", drops},

@@ -47,6 +47,16 @@ def test_handshake_fires_the_talks_samples(handshake):
     assert sample_ids(ack) == [("ls_in_acl_sample", 100, 0x2B000001, 1012), ("ls_in_acl_sample", 200, 0x2B000001, 1012)]
 
 
+def test_samples_carry_what_their_ids_decode_to(handshake, talk):
+    frame = handshake.samples_frame()
+    assert frame.app.tolist() == ["acl-new", "acl-new", "acl-est", "acl-est", "acl-est", "acl-est"]
+    assert frame.message.str.startswith(f"Allowed by ACL {ACL3} (allow-related").all()
+    assert frame.message[0] == talk.decode(0x2A000001, 1011).message
+    lone_dump = ovnsim.load(corpus("ovn-26.03", "talk", "lflows-uuid.txt"))
+    undecoded = lone_dump.trace("ls1", SYN).samples_frame()
+    assert len(undecoded) == 2 and undecoded.message.isna().all()
+
+
 def test_conntrack_carries_the_commit_from_syn_to_ack(handshake):
     syn_entries = handshake[0].conntrack_frame()
     assert len(syn_entries) >= 1

@@ -198,3 +198,22 @@ TEST_CASE("eval: a stage of thousands of flows is indexed on its most selective 
     CHECK(hit.hops[1].priority == 2000 - 777);
     CHECK(hit.output_ports == std::vector<std::string>{"p3"});
 }
+
+TEST_CASE("eval: a drop-debug sample's $cookie is the flow's uuid from a --uuid dump") {
+    const auto bundle = bundle_of(datapath_header("sw", kUuid, "ingress") +
+                                  "  uuid=0x1a2b3c4d, " + flow_line(0, "ls_in_port", 50, "inport == \"p1\"",
+                                                                     "sample(probability=65535,collector_set=7,obs_domain=1,obs_point=$cookie); /* drop */").substr(2));
+    const PacketResult p = trace(bundle, "inport == \"p1\"");
+    CHECK(p.verdict == Verdict::drop);
+    REQUIRE(p.samples.size() == 1);
+    const SampleFired& s = p.samples.front();
+    CHECK(s.point_source == SampleFired::PointSource::cookie);
+    CHECK(s.obs_point_id == 0x1a2b3c4du);
+    CHECK_FALSE(s.cookie_from_logical_flow);
+    CHECK(s.collector_set == 7);
+    CHECK(s.obs_domain == 1);
+    // Without SB the datapath's tunnel key is unknown, and so is the full domain id.
+    CHECK_FALSE(s.datapath_key);
+    CHECK_FALSE(s.obs_domain_id);
+    CHECK(p.hops.front().flow_uuid == 0x1a2b3c4du);
+}

@@ -19,12 +19,7 @@ const fs::path kK8s = bundled_corpora() / "ovn-23.03" / "k8s";
 // The trace's packet, with the modelled conntrack.
 TraceResult trace_file(const std::shared_ptr<const Bundle>& bundle, const std::string& trace,
                        Conversation conversation = Conversation::single) {
-    const OvnTraceFile t = read_ovn_trace(kK8s / "traces" / trace);
-    TraceRequest r;
-    r.packet.datapath = t.datapath;
-    r.packet.microflow = t.microflow;
-    r.conversation = conversation;
-    return run_trace(bundle, r);
+    return run_trace(bundle, modelled_request(read_ovn_trace(kK8s / "traces" / trace), conversation));
 }
 
 // A copy of the k8s bundle without sb/Logical_Flow: no stage hints.

@@ -73,10 +73,7 @@ TEST_CASE("bigcluster: the SYN with the modelled conntrack, its ACLs and samples
     const auto dir = bigcluster();
     if (!dir) return;
     const OvnTraceFile syn = read_ovn_trace(*dir / "traces" / "syn-detailed.txt");
-    TraceRequest request;
-    request.packet.datapath = syn.datapath;
-    request.packet.microflow = syn.microflow;
-    const TraceResult result = run_trace(bundle_at(*dir), request);
+    const TraceResult result = run_trace(bundle_at(*dir), modelled_request(syn));
     const PacketResult& p = result.packets.front();
     CHECK(p.verdict == Verdict::output);
     CHECK(p.output_ports == std::vector<std::string>{"ns1_pod-8-20"});
@@ -117,11 +114,7 @@ TEST_CASE("bigcluster: the handshake through the router, replies attributed to t
     const auto dir = bigcluster();
     if (!dir) return;
     const OvnTraceFile syn = read_ovn_trace(*dir / "traces" / "syn-detailed.txt");
-    TraceRequest request;
-    request.packet.datapath = syn.datapath;
-    request.packet.microflow = syn.microflow;
-    request.conversation = Conversation::handshake;
-    const TraceResult result = run_trace(bundle_at(*dir), request);
+    const TraceResult result = run_trace(bundle_at(*dir), modelled_request(syn, Conversation::handshake));
     REQUIRE(result.packets.size() == 3);
     const PacketResult& synack = result.packets[1];
     const PacketResult& ack = result.packets[2];

@@ -112,6 +112,15 @@ inline TraceRequest request_of(const OvnTraceFile& t, PipelineHandoff handoff) {
     return r;
 }
 
+// The trace's packet with ovnsim's modelled conntrack and defaults.
+inline TraceRequest modelled_request(const OvnTraceFile& t, Conversation conversation = Conversation::single) {
+    TraceRequest r;
+    r.packet.datapath = t.datapath;
+    r.packet.microflow = t.microflow;
+    r.conversation = conversation;
+    return r;
+}
+
 // The hops ovn-trace prints (it leaves out tables whose flow is `1` / `next;`).
 inline std::vector<OvnTraceHop> printed_hops(const PacketResult& p) {
     std::vector<OvnTraceHop> out;

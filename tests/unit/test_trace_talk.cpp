@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <set>
+#include <sstream>
 
 #include "sim/conntrack.hpp"
 #include "tests/unit/test_trace_support.hpp"
@@ -55,6 +56,21 @@ std::ostream& operator<<(std::ostream& os, const Sample& s) {
               << " point " << s.obs_point_id;
 }
 
+}  // namespace
+
+namespace doctest {
+template <>
+struct StringMaker<std::vector<Sample>> {
+    static String convert(const std::vector<Sample>& samples) {
+        std::ostringstream os;
+        for (const Sample& s : samples) os << "\n    " << s;
+        return os.str().c_str();
+    }
+};
+}  // namespace doctest
+
+namespace {
+
 // Samples of one flow come in the UUID order of Sample.collectors: compare as multisets.
 std::vector<Sample> samples_of(const PacketResult& p) {
     std::vector<Sample> out;
@@ -98,12 +114,8 @@ Handshake handshake(const std::filesystem::path& bundle_dir) {
     const OvnTraceFile syn = read_ovn_trace(bundle_dir / "traces" / (bundle_dir.parent_path().filename() == "ovn-23.03"
                                                                           ? "tcp-syn-vif1-to-vif2-detailed.txt"
                                                                           : "syn-detailed.txt"));
-    TraceRequest request;
-    request.packet.datapath = syn.datapath;
-    request.packet.microflow = syn.microflow;
-    request.conversation = Conversation::handshake;
     Handshake h;
-    h.result = run_trace(bundle_at(bundle_dir), request, &h.lookups);
+    h.result = run_trace(bundle_at(bundle_dir), modelled_request(syn, Conversation::handshake), &h.lookups);
     return h;
 }
 

@@ -16,6 +16,7 @@
 #include "sim/conntrack_types.hpp"
 #include "sim/report/trace_table.hpp"
 #include "sim/report/trace_text.hpp"
+#include "sim/report/trace_text_tree.hpp"
 #include "sim/trace_session.hpp"
 #include "tests/unit/test_support.hpp"
 
@@ -196,4 +197,54 @@ TEST_CASE("the table: one row per table ovn-trace shows, the zone's entries afte
     CHECK(text.find("vif1 (1)") != std::string::npos);
     CHECK(text.find("tcp 10.244.1.4:40000 > 10.244.2.6:8080, new (no reply seen)") != std::string::npos);
     CHECK(text.find("verdict: output to \"vif2\"") != std::string::npos);
+}
+
+TEST_CASE("the tree layout: a title that is not its parent's last child indents, multicast copies always do") {
+    // ovn-trace's ovntrace_node_print_details: a node is indented one level more than its
+    // parent unless it is a title or table that is its parent's last child; titles get a
+    // blank line before them and dashes under them.
+    TraceNode root;
+    TraceNode* ingress = root.add(TraceNodeType::pipeline, "ingress(dp=\"ls\", inport=\"a\")");
+    TraceNode* table = ingress->add(TraceNodeType::table, " 1. s: 1, priority 1");
+    table->add(TraceNodeType::action, "clone { next; };");
+    TraceNode* clone = table->add(TraceNodeType::transformation, "clone");
+    clone->add(TraceNodeType::table, " 2. t: ip, priority 5")->add(TraceNodeType::action, "drop;");
+    table->add(TraceNodeType::action, "output;");
+    TraceNode* group = table->add(TraceNodeType::pipeline, "multicast(dp=\"ls\", mcgroup=\"_MC_flood\")");
+    TraceNode* copy = group->add(TraceNodeType::pipeline, "egress(dp=\"ls\", inport=\"a\", outport=\"a\")");
+    copy->always_indent = true;
+    copy->add(TraceNodeType::output, "/* omitting output because inport == outport && !flags.loopback */");
+    table->add(TraceNodeType::modify, "eth.dst = 00:00:00:00:00:01");
+    CHECK(render_detailed(root) ==
+          "\ningress(dp=\"ls\", inport=\"a\")\n"
+          "----------------------------\n"
+          " 1. s: 1, priority 1\n"
+          "    clone { next; };\n"
+          "\n"
+          "    clone\n"
+          "    -----\n"
+          "         2. t: ip, priority 5\n"
+          "            drop;\n"
+          "    output;\n"
+          "\n"
+          "    multicast(dp=\"ls\", mcgroup=\"_MC_flood\")\n"
+          "    ---------------------------------------\n"
+          "\n"
+          "            egress(dp=\"ls\", inport=\"a\", outport=\"a\")\n"
+          "            ----------------------------------------\n"
+          "                    /* omitting output because inport == outport && !flags.loopback */\n");
+    CHECK(render_summary(root) ==
+          "ingress(dp=\"ls\", inport=\"a\") {\n"
+          "    clone { next; };\n"
+          "    clone {\n"
+          "        drop;\n"
+          "    };\n"
+          "    output;\n"
+          "    multicast(dp=\"ls\", mcgroup=\"_MC_flood\") {\n"
+          "        egress(dp=\"ls\", inport=\"a\", outport=\"a\") {\n"
+          "            /* omitting output because inport == outport && !flags.loopback */;\n"
+          "        };\n"
+          "    };\n"
+          "};\n");
+    CHECK(render_minimal(root) == "clone;\neth.dst = 00:00:00:00:00:01;\n");
 }
