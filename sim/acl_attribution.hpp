@@ -2,23 +2,18 @@
 // Which NB ACL a logical flow of an ACL evaluation stage comes from.
 //
 // Evaluation stages, by name: ls_in_acl_eval / ls_out_acl_eval / ls_in_acl_after_lb_eval
-// (23.06+), ls_in_acl / ls_out_acl / ls_in_acl_after_lb (before). Two ways to the ACL:
-//   stage_hint  the flow's SB Logical_Flow (sim/eval/logical_flow_join.hpp) carries
-//               external_ids:stage-hint, the first 32 bits of the ACL's uuid;
-//   match_text  northd writes the ACL's match verbatim at priority + 1000, behind an
-//               optional tier test `reg8[30..31] == T && ` and a hint test
-//               `reg0[7|8|9|10] == 1 && (...)`, in the stage of the ACL's direction
-//               (to-lport: ls_out; from-lport: ls_in, after-lb stage with apply-after-lb).
-// northd's own flows (priorities 0, 1, 34000, 65532, ...) have no ACL.
+// (23.06+), ls_in_acl / ls_out_acl / ls_in_acl_after_lb (before). The flow -> ACL rule
+// (stage-hint, else match text and priority) is sim/acl_flow_index.hpp's; this adds what a
+// traced verdict needs: only eval flows count, and established packets name the ACL of
+// their connection. northd's own flows (priorities 0, 1, 34000, 65532, ...) have no ACL.
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <mutex>
 #include <vector>
 
 #include "sim/conntrack_types.hpp"
-#include "sim/eval/logical_flow_join.hpp"
+#include "sim/acl_flow_index.hpp"
 #include "sim/nb_rows.hpp"
 #include "sim/trace_request.hpp"
 
@@ -38,10 +33,11 @@ AclAttribution describe_acl(const NbAcl& acl);
 
 class AclAttributor {
 public:
-    AclAttributor(const Bundle& bundle, const LogicalFlowJoin& logical_flows);
+    explicit AclAttributor(const Bundle& bundle);
 
     // The ACL `flow` (of ACL eval stage `stage`) was generated from; nullopt for northd's
-    // own flows, or when the bundle has no NB ACL table.
+    // own flows, or when the bundle has no NB ACL table. The flow -> ACL rule is the one
+    // flow cost uses (sim/acl_flow_index.hpp), built on first use.
     std::optional<AclAttribution> attribute(const LogicalDatapath& datapath, const DumpFlow& flow,
                                             std::string_view stage) const;
     // The ACL a conntrack entry was committed under.
@@ -50,15 +46,11 @@ public:
     bool available() const;
 
 private:
-    std::optional<AclAttribution> by_stage_hint(const LogicalDatapath& datapath, const DumpFlow& flow,
-                                                const AclEvalStage& stage) const;
-    std::optional<AclAttribution> by_match_text(const DumpFlow& flow, const AclEvalStage& stage) const;
-    void build_text_index() const;
+    const AclFlowIndex& index() const;
 
     const Bundle& bundle_;
-    const LogicalFlowJoin& logical_flows_;
-    mutable std::once_flag text_once_;
-    mutable std::unordered_multimap<std::string_view, const NbAcl*> by_match_;
+    mutable std::once_flag index_once_;
+    mutable std::optional<AclFlowIndex> index_;
 };
 
 }  // namespace ovnsim

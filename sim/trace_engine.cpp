@@ -17,7 +17,7 @@ bool has_single_acl_stage(const LogicalFlows& flows) {
 }  // namespace
 
 TraceEngine::TraceEngine(std::shared_ptr<const Bundle> bundle)
-    : bundle_(std::move(bundle)), sets_(*bundle_), logical_flows_(*bundle_), acls_(*bundle_, logical_flows_) {
+    : bundle_(std::move(bundle)), sets_(*bundle_), logical_flows_(*bundle_), acls_(*bundle_) {
     if (has_single_acl_stage(bundle_->flows())) {
         owned_resolver_ = std::make_unique<MatchResolver>(SymbolTable::for_release(23, 3));
         resolver_ = owned_resolver_.get();

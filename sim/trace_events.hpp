@@ -27,7 +27,7 @@
 namespace ovnsim {
 
 struct PacketStartEvent {
-    std::size_t index = 0;  // in the conversation
+    std::size_t index = 0;  // in the conversation (TraceSession::run), or in the session
     std::string_view role;  // "packet", "syn", "syn+ack", ...
     const LogicalDatapath* datapath = nullptr;
     const Packet* packet = nullptr;  // as it enters
@@ -54,7 +54,7 @@ struct PipelineStartEvent {
     std::string_view outport;  // egress only
     const ConntrackZone* zone = nullptr;  // the zone ct actions of this pipeline use
     const Packet* packet = nullptr;  // after the handoff rules were applied
-    unsigned depth = 0;
+    unsigned depth = 0;  // of its tables: 0 for the first pipeline, else one more than where it opens
 };
 
 struct PipelineEndEvent {

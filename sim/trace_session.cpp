@@ -22,6 +22,7 @@ struct TraceSession::State {
     std::shared_ptr<TraceEngine> engine;
     TraceOptions options;
     Conntrack conntrack;
+    std::size_t next_index = 0;  // of the next packet in the conversation
 
     PacketResult run(const PreparedPacket& packet, std::string_view role, std::string_view microflow,
                      TraceObserver& observer) {
@@ -34,6 +35,7 @@ struct TraceSession::State {
         result.defaults = packet.flow.filled;
 
         PacketStartEvent start;
+        start.index = next_index++;
         start.role = result.role;
         start.datapath = packet.datapath;
         start.packet = &result.packet;
@@ -70,6 +72,7 @@ PacketResult TraceSession::trace(const PacketSpec& packet, TraceObserver* observ
 
 TraceResult TraceSession::run(const TraceRequest& request, TraceObserver* observer) {
     state_->options = request.options;
+    state_->next_index = 0;
     TraceObserver& out = observer ? *observer : null_observer();
     TraceResult result;
     result.bundle = state_->engine->shared_bundle();

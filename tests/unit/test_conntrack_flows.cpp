@@ -140,3 +140,41 @@ TEST_CASE("conntrack flows: forced states as ovn-trace takes them, then est|trk 
     CHECK(observer.states == std::vector<std::string>{"new|trk", "new|est|trk|dnat", "new|est|trk|dnat"});
     CHECK(std::find(p.notes.begin(), p.notes.end(), TraceNote{"ct_state_default", "est|trk"}) != p.notes.end());
 }
+
+TEST_CASE("conntrack flows: flags.pkt_sampled survives from ingress to egress on one chassis, not in ovn-trace") {
+    // Established-reply sample flows in both pipelines, guarded as OVN 26.03 guards them.
+    const std::string guard = "flags.pkt_sampled == 0 && ip && ct.trk && ct.est && ct.rpl";
+    std::string d = datapath_header("sw", kUuid, "ingress");
+    d += flow_line(0, "ls_in_pre_stateful", 100, "ip", "ct_next;");
+    d += flow_line(1, "ls_in_acl_sample", 1000, guard,
+                   "flags.pkt_sampled = 1; sample(probability=65535,collector_set=1,obs_domain=43,obs_point=7); next;");
+    d += flow_line(1, "ls_in_acl_sample", 0, "1", "next;");
+    d += flow_line(2, "ls_in_stateful", 100, "ct.new", "ct_commit; next;");
+    d += flow_line(2, "ls_in_stateful", 0, "1", "next;");
+    d += flow_line(3, "ls_in_l2", 50, "ip4.dst == 10.0.0.1", "outport = \"a\"; output;");
+    d += flow_line(3, "ls_in_l2", 50, "ip4.dst == 10.0.0.2", "outport = \"b\"; output;");
+    d += datapath_header("sw", kUuid, "egress");
+    d += flow_line(0, "ls_out_pre_stateful", 100, "ip", "ct_next;");
+    d += flow_line(1, "ls_out_acl_sample", 1000, guard,
+                   "flags.pkt_sampled = 1; sample(probability=65535,collector_set=1,obs_domain=43,obs_point=8); next;");
+    d += flow_line(1, "ls_out_acl_sample", 0, "1", "next;");
+    d += flow_line(2, "ls_out_stateful", 100, "ct.new", "ct_commit; next;");
+    d += flow_line(2, "ls_out_stateful", 0, "1", "next;");
+    d += flow_line(3, "ls_out_deliver", 0, "1", "output;");
+    const auto bundle = bundle_of(d);
+    for (const PipelineHandoff handoff : {PipelineHandoff::datapath, PipelineHandoff::ovn_trace}) {
+        CAPTURE(static_cast<int>(handoff));
+        TraceRequest r;
+        r.packet = packet("inport == \"a\" && ip4.src == 10.0.0.1 && ip4.dst == 10.0.0.2 && tcp && tcp.src == 1 && tcp.dst == 2 && tcp.flags == 2");
+        r.conversation = Conversation::handshake;
+        r.options.handoff = handoff;
+        const TraceResult result = run_trace(bundle, r);
+        REQUIRE(result.packets.size() == 3);
+        const PacketResult& synack = result.packets[1];
+        CHECK(synack.verdict == Verdict::output);
+        // A datapath samples the reply once: the flag set in b's ingress guards a's egress.
+        // ovn-trace zeroes flags between the pipelines and samples it twice.
+        REQUIRE(synack.samples.size() == (handoff == PipelineHandoff::datapath ? 1u : 2u));
+        CHECK(synack.samples[0].obs_point_id == 7u);
+    }
+}
