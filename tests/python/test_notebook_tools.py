@@ -7,6 +7,7 @@ import sys
 
 import nbformat
 
+import ovnsim
 from conftest import SOURCE_DIR
 
 SCRIPT = os.path.join(SOURCE_DIR, "notebooks", "strip_outputs.py")
@@ -38,14 +39,16 @@ def test_check_fails_on_outputs_and_strip_fixes_them(tmp_path):
 
 
 def test_runner_fails_on_a_failing_assertion_and_passes_otherwise(tmp_path):
+    # The kernel runs in the notebook's directory: give it this ovnsim by an absolute path.
+    env = {**os.environ, "PYTHONPATH": os.path.dirname(os.path.dirname(os.path.abspath(ovnsim.__file__)))}
     path = str(tmp_path / "gate.ipynb")
     cells = [nbformat.v4.new_code_cell("import ovnsim\nvalue = 41"), nbformat.v4.new_code_cell("assert value == 42")]
     nbformat.write(nbformat.v4.new_notebook(cells=cells), path)
-    failed = subprocess.run([sys.executable, RUNNER, path], capture_output=True, text=True)
+    failed = subprocess.run([sys.executable, RUNNER, path], capture_output=True, text=True, env=env)
     assert failed.returncode == 1
     assert "assert value == 42" in failed.stderr and "AssertionError" in failed.stderr
     cells[0].source = "import ovnsim\nvalue = 42"
     nbformat.write(nbformat.v4.new_notebook(cells=cells), path)
-    passed = subprocess.run([sys.executable, RUNNER, path], capture_output=True, text=True)
+    passed = subprocess.run([sys.executable, RUNNER, path], capture_output=True, text=True, env=env)
     assert passed.returncode == 0, passed.stderr
     assert passed.stdout == f"{path}: 2 code cells ran\n"
