@@ -20,7 +20,8 @@ public:
     explicit SampleDecorations(const Bundle& bundle);
     // For the text printers: "acl-new: Allowed by ...", or why the ids decode to nothing.
     SampleDescriber describer() const;
-    // Each sample of `json` (trace_result_json of `result`) gets a "decoded" object.
+    // Each sample of `json` (trace_result_json of `result`) gets a "decoded" object: the
+    // sample report of sim/report/sample_report.hpp (app, Sample, collectors, ACL, message).
     void add_to(const TraceResult& result, nlohmann::json& json) const;
 
 private:
