@@ -29,7 +29,7 @@
 #include "sim/report/sample_report.hpp"
 #include "sim/report/sampling_coverage_report.hpp"
 #include "sim/report/trace_json.hpp"
-#include "sim/report/trace_sample_decorations.hpp"
+#include "sim/report/trace_samples.hpp"
 #include "sim/sample_lint.hpp"
 #include "sim/sampling_decode.hpp"
 #include "sim/sampling_coverage.hpp"

@@ -1,13 +1,16 @@
 #pragma once
-// Where `ovnsim trace` writes: one observer per output style (fired samples decorated by
-// sim/report/trace_sample_decorations), and the report of a packet built from --from/--to.
+// Where `ovnsim trace` writes: one observer per output style, and the report of a packet
+// built from --from/--to.
 #include <memory>
 #include <ostream>
+
+#include <nlohmann/json.hpp>
 
 #include "cli/trace_options.hpp"
 #include "sim/bundle.hpp"
 #include "sim/packet_builder.hpp"
-#include "sim/report/trace_sample_decorations.hpp"
+#include "sim/report/trace_text.hpp"
+#include "sim/report/trace_samples.hpp"
 #include "sim/trace_observer.hpp"
 
 namespace ovnsim::cli {

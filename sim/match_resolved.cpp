@@ -186,8 +186,13 @@ bool ResolvedMatch::eval(std::uint32_t i, const Packet& packet, const MatchEnvir
         return false;
     case MatchNode::Kind::field:
         return compare(packet.get(n.storage) & n.mask, n.op, n.value);
-    case MatchNode::Kind::port:
-        return (packet.port(n.storage) == texts_[n.text]) == (n.op == RelOp::Eq);
+    case MatchNode::Kind::port: {
+        // OVN's port lookup (ovn-controller's lookup_port_cb, ovn-trace) reads the name
+        // "none" as port key 0: no port.
+        std::string_view port = texts_[n.text];
+        if (port == "none") port = {};
+        return (packet.port(n.storage) == port) == (n.op == RelOp::Eq);
+    }
     case MatchNode::Kind::address_set:
         return env.in_address_set(texts_[n.text], packet.read(n.bits), n.bits.width) == (n.op == RelOp::Eq);
     case MatchNode::Kind::port_group:

@@ -240,7 +240,8 @@ private:
                 }
             } else if (string_field()) {
                 if (!c.is_string) return false;
-                strings.push_back(c.text);
+                // As in ResolvedMatch::evaluate: OVN reads the port name "none" as no port.
+                strings.push_back(c.text == "none" ? std::string_view() : c.text);
             } else {
                 if (c.is_string || sigil == '^') return false;
                 const auto value = parse_address_literal(c.text);

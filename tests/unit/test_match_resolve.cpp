@@ -147,6 +147,15 @@ TEST_CASE("evaluation on a packet, with address sets, port groups and chassis fr
     CHECK_FALSE(matches("ct.est && ct_label.obs_point_id == 1013", q));
 }
 
+TEST_CASE("the port name \"none\" is no port, as OVN's port lookup reads it") {
+    Packet p = tcp4_packet();
+    p.set_port(Storage::outport, "");
+    CHECK(matches("outport == \"none\"", p));
+    p.set_port(Storage::outport, "vif2");
+    CHECK_FALSE(matches("outport == \"none\"", p));
+    CHECK(matches("outport == \"vif2\"", p));
+}
+
 TEST_CASE("action prerequisites narrow the match, as ovn-controller and ovn-trace add them") {
     const auto& r = default_match_resolver();
     const std::string_view ct_next[] = {"ip"};

@@ -1,4 +1,4 @@
-#include "sim/report/trace_sample_decorations.hpp"
+#include "sim/report/trace_samples.hpp"
 
 #include "sim/report/sample_report.hpp"
 #include "sim/sampling_decoration.hpp"
@@ -53,7 +53,7 @@ void SampleDecorations::add_to(const TraceResult& result, nlohmann::json& json) 
     for (std::size_t p = 0; p < result.packets.size(); ++p) {
         const auto& samples = result.packets[p].samples;
         for (std::size_t i = 0; i < samples.size(); ++i)
-            json["packets"][p]["samples"][i]["decoded"] = decoded_sample_json(lazy_->decorate(samples[i]).decoded);
+            json["packets"][p]["samples"][i]["decoded"] = sample_report_json(lazy_->decorate(samples[i]));
     }
 }
 
