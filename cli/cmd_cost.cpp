@@ -2,15 +2,14 @@
 // [--tolerance PCT]]`: logical flows per datapath, pipeline and stage, the sampling
 // overhead, each ACL's and owner's flows; the northd model beside the dump; the CI gate.
 #include <iostream>
+#include <optional>
 
 #include "cli/bundle_argument.hpp"
 #include "cli/command.hpp"
 #include "cli/exit_status.hpp"
-#include "sim/cost.hpp"
-#include "sim/cost_prediction.hpp"
+#include "sim/cost_bundle.hpp"
 #include "sim/flow_baseline.hpp"
-#include "sim/northd_model/bundle_config.hpp"
-#include "sim/northd_model/northd_model.hpp"
+#include "sim/report/cost_bundle_report.hpp"
 #include "sim/report/cost_check_report.hpp"
 #include "sim/report/cost_report.hpp"
 #include "sim/whatif_edits.hpp"
@@ -43,30 +42,20 @@ NorthdOverrides overrides_of(const CostOptions& options) {
 int run_cost(const CostOptions& options) {
     const NorthdOverrides overrides = overrides_of(options);
     const auto bundle = Bundle::load(options.bundle);
-    const NbModel* nb = bundle->has_nb() ? &bundle->nb() : nullptr;
-    const SbModel* sb = bundle->has_sb() ? &bundle->sb() : nullptr;
-    const MeasuredCost cost = measure_cost(bundle->flows(), nb, sb);
+    const MeasuredCost cost = measure_bundle_cost(*bundle);
     int status = kExitOk;
 
-    nlohmann::json json = options.json ? cost_json(cost) : nlohmann::json();
-    if (options.json) json["bundle"] = bundle->path();
-    std::string text = options.json ? "" : format_cost(cost, {options.top, options.per_datapath});
-
+    std::optional<BundlePrediction> prediction;
     if (options.predict) {
-        if (nb == nullptr) {
-            throw InputError(bundle->path(), {}, "--predict needs the NB tables (nb/*.txt|json or nb.db) in the bundle");
-        }
-        const BundleNorthdConfig config = northd_config_for(*bundle, overrides);
-        const PredictedFlows predicted = predict_acl_flows(*nb, config.config);
-        const PredictionComparison comparison = compare_prediction(bundle->flows(), predicted);
-        if (!comparison.all_equal()) status = kExitCheckFailed;
-        if (options.json) {
-            json["predicted"] = prediction_json(comparison, config);
-            json["predicted"]["warnings"] = predicted.warnings;
-        } else {
-            text += "\n" + format_prediction(comparison, config, options.per_datapath);
-            for (const auto& warning : predicted.warnings) text += "warning: " + warning + "\n";
-        }
+        prediction = predict_bundle(*bundle, overrides);
+        if (!prediction->comparison.all_equal()) status = kExitCheckFailed;
+    }
+    nlohmann::json json =
+        options.json ? bundle_cost_json(*bundle, cost, prediction ? &*prediction : nullptr) : nlohmann::json();
+    std::string text = options.json ? "" : format_cost(cost, {options.top, options.per_datapath});
+    if (prediction && !options.json) {
+        text += "\n" + format_prediction(prediction->comparison, prediction->config, options.per_datapath);
+        for (const auto& warning : prediction->predicted.warnings) text += "warning: " + warning + "\n";
     }
 
     const FlowBaseline current = baseline_of(cost, bundle->path());

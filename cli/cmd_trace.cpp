@@ -9,22 +9,12 @@
 #include "cli/trace_output.hpp"
 #include "sim/bundle.hpp"
 #include "sim/packet_builder.hpp"
+#include "sim/report/port_packet_json.hpp"
 #include "sim/report/trace_json.hpp"
 #include "sim/trace_session.hpp"
 
 namespace ovnsim::cli {
 namespace {
-
-nlohmann::json built_packet_json(const PortPacket& packet, const TraceCliOptions& options) {
-    nlohmann::json chosen = nlohmann::json::array();
-    for (const ChosenValue& c : packet.chosen) chosen.push_back({{"field", c.field}, {"value", c.value}, {"reason", c.reason}});
-    return {{"from", options.from},
-            {"to", options.to},
-            {"datapath", packet.datapath},
-            {"destination_port", packet.destination_port},
-            {"microflow", packet.microflow},
-            {"filled", std::move(chosen)}};
-}
 
 int run_trace_command(const TraceCliOptions& options) {
     check_trace_options(options);
@@ -56,7 +46,7 @@ int run_trace_command(const TraceCliOptions& options) {
     if (output == TraceOutput::json) {
         nlohmann::json json = trace_result_json(result);
         samples.add_to(result, json);
-        if (built) json["built_packet"] = built_packet_json(*built, options);
+        if (built) json["built_packet"] = port_packet_json(*built, port_packet_request(options));
         std::cout << json.dump(2) << '\n';
     }
     return kExitOk;

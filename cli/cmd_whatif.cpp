@@ -6,9 +6,10 @@
 #include "cli/bundle_argument.hpp"
 #include "cli/command.hpp"
 #include "cli/exit_status.hpp"
-#include "sim/northd_model/bundle_config.hpp"
+#include "sim/cost_bundle.hpp"
 #include "sim/report/whatif_report.hpp"
 #include "sim/whatif.hpp"
+#include "sim/whatif_edit_text.hpp"
 
 namespace ovnsim::cli {
 namespace {
@@ -29,47 +30,34 @@ struct WhatIfOptions {
 };
 
 WhatIfEdits edits_of(const WhatIfOptions& o) {
-    WhatIfEdits edits;
-    edits.kind = parse_sample_kind(o.which, "--which");
-    if (o.sample_all) edits.sample.push_back(AclSelector::all());
-    for (const auto& s : o.sample) edits.sample.push_back(AclSelector::parse(s, "--sample"));
-    for (const auto& s : o.unsample) edits.unsample.push_back(AclSelector::parse(s, "--unsample"));
-    if (o.collectors >= 0 && !o.collector.empty()) {
-        throw InputError("--collectors", {}, "give either --collectors N or --collector set_id=S,..., not both");
-    }
-    if (o.collectors >= 0) edits.collectors = static_cast<std::size_t>(o.collectors);
-    for (const auto& c : o.collector) edits.collector_specs.push_back(parse_collector_spec(c, "--collector"));
-    if (o.add_acls >= 0) edits.add_acls = static_cast<std::size_t>(o.add_acls);
-    if (!o.template_acl.empty()) edits.template_acl = AclSelector::parse(o.template_acl, "--template");
+    WhatIfEditText text;
+    text.sample_all = o.sample_all;
+    text.sample = o.sample;
+    text.unsample = o.unsample;
+    text.which = o.which;
+    if (o.collectors >= 0) text.collectors = static_cast<std::size_t>(o.collectors);
+    text.collector = o.collector;
+    if (o.add_acls >= 0) text.add_acls = static_cast<std::size_t>(o.add_acls);
+    text.template_acl = o.template_acl;
     if (!o.sample_with_registers.empty()) {
-        edits.sample_with_registers = parse_on_off(o.sample_with_registers, "--sample-with-registers");
+        text.sample_with_registers = parse_on_off(o.sample_with_registers, "--sample-with-registers");
     }
-    if (!o.ovn_version.empty()) edits.family = parse_ovn_family_option(o.ovn_version, "--ovn-version");
-    return edits;
+    text.ovn_version = o.ovn_version;
+    return parse_whatif_edits(text);
 }
 
 int run_whatif_command(const WhatIfOptions& options) {
     if (options.csv && options.sweep.empty()) throw InputError("--csv", {}, "--csv goes with --sweep");
     const WhatIfEdits edits = edits_of(options);
     const auto bundle = Bundle::load(options.bundle);
-    if (!bundle->has_nb()) {
-        throw InputError(bundle->path(), {}, "what-if needs the NB tables (nb/*.txt|json or nb.db) in the bundle");
-    }
-    NorthdOverrides base;
-    // A bundle older than 24.09 has no sampling to start from: price it as the asked release.
-    if (edits.family && !detect_ovn_family(*bundle).family) base.family = edits.family;
-    const BundleNorthdConfig config = northd_config_for(*bundle, base);
-
     if (!options.sweep.empty()) {
-        const auto counts = parse_sweep(options.sweep, "--sweep");
-        const NorthdConfig sweep_config = apply_config_edits(config.config, edits);
-        const SweepResult sweep = run_sweep(bundle->nb(), sweep_config, counts, edits.template_acl, edits.kind);
+        const SweepResult sweep = sweep_bundle(*bundle, edits, parse_sweep(options.sweep, "--sweep"));
         if (options.json) std::cout << sweep_json(sweep).dump(2) << '\n';
         else if (options.csv) std::cout << sweep_csv(sweep);
         else std::cout << format_sweep(sweep);
         return kExitOk;
     }
-    const WhatIfResult result = run_whatif(bundle->nb(), config.config, edits);
+    const WhatIfResult result = whatif_bundle(*bundle, edits);
     if (options.json) std::cout << whatif_json(result).dump(2) << '\n';
     else std::cout << format_whatif(result);
     return kExitOk;

@@ -2,7 +2,7 @@
 
 #include "cli/bundle_argument.hpp"
 #include "parser/source_location.hpp"
-#include "sim/conntrack_types.hpp"
+#include "sim/trace_request_text.hpp"
 
 namespace ovnsim::cli {
 namespace {
@@ -99,27 +99,11 @@ TraceOutput trace_output(const TraceCliOptions& o) {
 }
 
 TraceOptions engine_options(const TraceCliOptions& o) {
-    TraceOptions options;
-    if (!o.ct.empty()) {
-        std::vector<std::uint8_t> states;
-        for (const std::string& flags : o.ct) states.push_back(parse_ct_flags(flags, "--ct"));
-        options.forced_ct = std::move(states);
-    }
-    if (!o.lb_dst.empty()) options.lb_dst = o.lb_dst;
-    options.trace_generated = o.trace_generated;
-    options.handoff = o.ovn_trace_handoff ? PipelineHandoff::ovn_trace : PipelineHandoff::datapath;
-    return options;
+    return make_trace_options({o.ct, o.lb_dst, o.trace_generated, o.ovn_trace_handoff});
 }
 
 void add_conversation(const TraceCliOptions& o, TraceRequest& request) {
-    request.conversation = o.handshake ? Conversation::handshake : o.reply ? Conversation::reply : Conversation::single;
-    for (std::size_t i = 0; i < o.then.size(); ++i) {
-        PacketSpec spec;
-        spec.datapath = request.packet.datapath;
-        spec.microflow = o.then[i];
-        spec.source = "--then[" + std::to_string(i + 1) + "]";
-        request.then.push_back(std::move(spec));
-    }
+    apply_conversation({o.handshake, o.reply, o.then}, request);
 }
 
 PortPacketRequest port_packet_request(const TraceCliOptions& o) {

@@ -194,7 +194,11 @@ void PacketRun::function_call(const FunctionCallAction& call, Packet& packet, un
     const FieldTarget result = resolve_field(call.result, engine_.symbols(), bundle_.dump().path());
     const std::string_view fn = call.function;
     const auto put = [&](Bits128 v) {
-        if (!result.port) write_field(packet, result, v);
+        if (!result.port) {
+            write_field(packet, result, v);
+        } else if (v.is_zero()) {
+            packet.set_port(result.bits.storage, "");  // port key 0: no port, as get_fdb's miss leaves it
+        }
     };
     const auto port_security = [&](const std::string& name) -> std::span<const std::string> {
         const TopologyPort* p = topology_.port(name);

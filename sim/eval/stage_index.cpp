@@ -361,7 +361,8 @@ bool StageIndexBuilder::add_keys(const EqualityTerm& term, const FieldInfo& fiel
             }
         } else if (string_field) {
             if (!c.is_string) return false;
-            strings_.push_back(c.text);
+            // As in ResolvedMatch::evaluate: OVN reads the port name "none" as no port.
+            strings_.push_back(c.text == "none" ? std::string_view() : c.text);
         } else {
             if (c.is_string || sigil == '^') return false;
             if (const auto decimal = plain_decimal(c.text)) {

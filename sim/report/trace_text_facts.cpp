@@ -129,8 +129,8 @@ std::string format_ct_commit(const CtCommitEvent& e) {
 std::string format_sample(const SampleFired& s) {
     std::string out = "sample: ";
     if (s.obs_domain_id)
-        out += "obs_domain_id=" + std::to_string(*s.obs_domain_id) + " (" + std::to_string(s.obs_domain) + "<<24 | " +
-               std::to_string(s.datapath_key.value_or(0)) + ")";
+        out += "obs_domain_id=" + Bits128(*s.obs_domain_id).to_hex() + " (" + std::to_string(*s.obs_domain_id) + " = " +
+               std::to_string(s.obs_domain) + "<<24 | " + std::to_string(s.datapath_key.value_or(0)) + ")";
     else
         out += "obs_domain=" + std::to_string(s.obs_domain) + " (datapath tunnel key unknown)";
     out += ", obs_point_id=";
