@@ -3,11 +3,11 @@
 # 100 105 logical flows; see that folder's README.md):
 #   (a) cold `ovnsim trace` wall time, one process per trace, against Debian's ovn-trace on
 #       the same SB (sb-N50000.db.xz served by an ovn-sandbox.sh folder). Target: ovnsim at
-#       least 30x faster. ovnsim reads lflows-N50000.txt.xz directly plus the SB tables a
-#       trace needs, listed from that SB as corpora/collect.sh lists them (Datapath_Binding,
-#       Port_Binding, Port_Group, Multicast_Group, Address_Set, Chassis, Load_Balancer; the
-#       100 000-row Logical_Flow listing is left out, see the last figure); also with the dump
-#       decompressed, and with the whole sb.db as the bundle's SB.
+#       least 30x faster. The headline bundle is the one a user has: written by
+#       corpora/collect.sh from that sandbox (lflows.txt, every nb/ and sb/ listing including
+#       the 100 000-row sb/Logical_Flow.json and the 50 000-row nb/ACL.json). Also: the dump
+#       and SB tables a trace needs without Logical_Flow (xz and plain), and the whole sb.db
+#       (plain and .xz, whose decompression alone costs about half a second) as the SB.
 #   (b) `ovnsim trace --batch` over BENCH_BATCH (10 000) different TCP SYNs from vif1 to vif2,
 #       each matching another ACL, a fresh conntrack per packet: the per-packet time,
 #       (T(batch) - T(one-line batch)) / packets, for --minimal and --json.
@@ -61,11 +61,13 @@ EOF
 ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.0f}')" "$1" "$2"; }
 
 flow=$(python3 "$source_dir/bench/scale_microflows.py" "$n" --acl $((n / 2)) 4040)
-mkdir -p "$work/xz/sb" "$work/plain/sb" "$work/sbdb"
+mkdir -p "$work/xz/sb" "$work/plain/sb" "$work/sbdb" "$work/sbdb-plain"
 ln -s "$scale/lflows-N$n.txt.xz" "$work/xz/lflows.txt.xz"
 xz -dc "$scale/lflows-N$n.txt.xz" >"$work/plain/lflows.txt"
 ln -s "$scale/lflows-N$n.txt.xz" "$work/sbdb/lflows.txt.xz"
 ln -s "$scale/sb-N$n.db.xz" "$work/sbdb/sb.db.xz"
+ln -s "$work/plain/lflows.txt" "$work/sbdb-plain/lflows.txt"
+xz -dc "$scale/sb-N$n.db.xz" >"$work/sbdb-plain/sb.db"
 echo "== cold trace, one process each: ovn-trace --minimal --ct=new --ct=new ls1 '<SYN matching ACL $((n / 2))>'"
 
 ovn=""
@@ -81,6 +83,10 @@ if [[ ${BENCH_NO_OVN_TRACE:-0} != 1 ]] && command -v ovn-trace >/dev/null && com
     ovn-sbctl --format=json list "$t" >"$work/xz/sb/$t.json"
     cp "$work/xz/sb/$t.json" "$work/plain/sb/$t.json"
   done
+  start=$(date +%s.%N)
+  bash "$source_dir/corpora/collect.sh" "$work/collected" >/dev/null 2>&1
+  printf 'corpora/collect.sh wrote the user bundle in %.1f s (%s)\n' \
+    "$(python3 -c "import sys,time; print(time.time() - float(sys.argv[1]))" "$start")" "$(du -sh "$work/collected" | cut -f1)"
   ovn-trace --minimal --ct=new --ct=new ls1 "$flow" >"$work/ovn-trace.txt"
   ovn_repeat=$((repeat < 3 ? repeat : 3))
   read -r ovn ovn_min ovn_max < <(repeat=$ovn_repeat mean_seconds env OVN_SB_DB="$OVN_SB_DB" ovn-trace --minimal --ct=new --ct=new ls1 "$flow")
@@ -97,18 +103,24 @@ cold() {  # cold LABEL BUNDLE
   if [[ -n $ovn ]]; then printf ': %sx faster than ovn-trace' "$(ratio "$ovn" "$mean")"; fi
   echo
 }
-if [[ -n $ovn ]]; then
-  cold "lflows-N$n.txt.xz + SB listings" "$work/xz"
-  cold "the dump decompressed + SB listings" "$work/plain"
+same_as_ovn_trace() {
   if diff <(grep -v '^#' "$work/ovn-trace.txt") <(grep -v '^#' "$work/ovnsim.txt") >/dev/null; then
     echo "(the same --minimal trace as ovn-trace's)"
   else
     echo "the --minimal traces differ:"; diff <(grep -v '^#' "$work/ovn-trace.txt") <(grep -v '^#' "$work/ovnsim.txt") || true
   fi
+}
+if [[ -n $ovn ]]; then
+  cold "the collect.sh bundle (all listings)" "$work/collected"
+  same_as_ovn_trace
+  cold "lflows-N$n.txt.xz + SB listings" "$work/xz"
+  cold "the dump decompressed + SB listings" "$work/plain"
+  same_as_ovn_trace
 fi
 cold "lflows-N$n.txt.xz + the whole sb.db.xz" "$work/sbdb"
+cold "the dump + the whole sb.db, plain" "$work/sbdb-plain"
 
-bundle=$work/plain
+bundle=$work/collected
 [[ -n $ovn ]] || bundle=$work/sbdb
 echo "== batch: $batch_size SYNs, each matching another ACL, a fresh conntrack per packet ($(basename "$bundle") bundle)"
 python3 "$source_dir/bench/scale_microflows.py" "$n" "$batch_size" >"$work/batch.txt"

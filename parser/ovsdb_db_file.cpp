@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "parser/ovsdb_json_datum.hpp"
+#include "parser/ovsdb_db_replay.hpp"
 #include "parser/ovsdb_json_events.hpp"
 #include "parser/ovsdb_line_index.hpp"
 #include "parser/ovsdb_log.hpp"
@@ -16,10 +16,7 @@ namespace {
 using json = nlohmann::json;
 
 struct TableState {
-    std::string name;
-    std::vector<std::string> columns;  // sorted
-    std::vector<const OvsdbColumnType*> types;
-    std::vector<Datum> defaults;
+    OvsdbReplayTable table;
 
     struct Row {
         std::uint64_t order = 0;
@@ -28,18 +25,6 @@ struct TableState {
         std::vector<SourceLoc> locs;
     };
     std::unordered_map<Uuid, Row, UuidHash> rows;
-
-    std::optional<std::size_t> column_index(std::string_view column) const {
-        const auto it = std::lower_bound(columns.begin(), columns.end(), column);
-        if (it == columns.end() || *it != column) return std::nullopt;
-        return static_cast<std::size_t>(it - columns.begin());
-    }
-};
-
-struct CellUpdate {
-    std::size_t column = 0;
-    Datum datum;
-    SourceLoc loc;
 };
 
 struct RowUpdate {
@@ -47,7 +32,7 @@ struct RowUpdate {
     Uuid uuid;
     SourceLoc loc;
     bool remove = false;
-    std::vector<CellUpdate> cells;
+    std::vector<OvsdbCellWrite> cells;
 };
 
 // Reads one transaction record into a list of row updates; they are applied once the
@@ -56,11 +41,9 @@ class TransactionReader : public OvsdbJsonEvents {
 public:
     TransactionReader(const TextFile& file, const OvsdbLineIndex& lines,
                       std::map<std::string, TableState, std::less<>>& tables)
-        : file_(file), lines_(lines), tables_(tables) {}
+        : errors_(file, lines), lines_(lines), tables_(tables) {}
 
-    [[noreturn]] void fail(std::size_t offset, std::string message) const {
-        throw InputError(file_.path(), lines_.locate(offset), std::move(message));
-    }
+    [[noreturn]] void fail(std::size_t offset, std::string message) const { errors_.fail(offset, std::move(message)); }
 
     bool is_diff() const { return is_diff_; }
     std::vector<RowUpdate>& updates() { return updates_; }
@@ -90,10 +73,7 @@ public:
             row_uuid_ = *uuid;
             row_loc_ = lines_.locate(start);
         } else {
-            column_ = table_->column_index(key);
-            if (!column_ && key != "_uuid" && key != "_version") {
-                fail(start, "table " + table_->name + " has no column \"" + key + "\"");
-            }
+            column_ = ovsdb_write_column(table_->table, key, start, errors_);
         }
     }
 
@@ -110,17 +90,11 @@ public:
             return;
         }
         if (!column_) return;  // _uuid or _version: not data
-        auto datum = datum_from_wire_json(std::move(value));
-        if (auto* problem = std::get_if<std::string>(&datum)) fail(start, *problem);
-        Datum& d = std::get<Datum>(datum);
-        if (auto mismatch = table_->types[*column_]->mismatch(d)) {
-            fail(start, table_->name + "." + table_->columns[*column_] + ": " + *mismatch);
-        }
-        updates_.back().cells.push_back(CellUpdate{*column_, std::move(d), lines_.locate(start)});
+        updates_.back().cells.push_back(ovsdb_cell_write(table_->table, *column_, std::move(value), start, errors_));
     }
 
 private:
-    const TextFile& file_;
+    OvsdbReplayErrors errors_;
     const OvsdbLineIndex& lines_;
     std::map<std::string, TableState, std::less<>>& tables_;
     int depth_ = 0;
@@ -137,15 +111,7 @@ class DatabaseReplay {
 public:
     DatabaseReplay(const TextFile& file, const OvsdbSchema& schema, const OvsdbLineIndex& lines)
         : file_(file), lines_(lines) {
-        for (const auto& [name, table_schema] : schema.tables) {
-            TableState& table = tables_[name];
-            table.name = name;
-            for (const auto& [column, type] : table_schema.columns) {  // std::map: sorted
-                table.columns.push_back(column);
-                table.types.push_back(&type);
-                table.defaults.push_back(type.default_datum());
-            }
-        }
+        for (auto& [name, table] : ovsdb_replay_tables(schema)) tables_[name].table = std::move(table);
     }
 
     void replay(const OvsdbLogRecord& record) {
@@ -163,7 +129,7 @@ public:
             OvsdbTable table;
             table.name = name;
             table.source = file_.path();
-            table.columns = state.columns;
+            table.columns = state.table.columns;
             std::vector<std::pair<Uuid, TableState::Row*>> rows;
             rows.reserve(state.rows.size());
             for (auto& [uuid, row] : state.rows) rows.emplace_back(uuid, &row);
@@ -184,7 +150,7 @@ private:
         if (update.remove) {
             if (existing == table.rows.end()) {
                 throw InputError(file_.path(), update.loc,
-                                 "transaction deletes row " + update.uuid.to_string() + " of table " + table.name +
+                                 "transaction deletes row " + update.uuid.to_string() + " of table " + table.table.name +
                                      ", which does not exist");
             }
             table.rows.erase(existing);
@@ -194,24 +160,13 @@ private:
         if (inserted) {
             TableState::Row row;
             row.order = next_order_++;
-            row.values = table.defaults;
-            row.locs.resize(table.columns.size());
+            row.values = table.table.defaults;
+            row.locs.resize(table.table.columns.size());
             existing = table.rows.emplace(update.uuid, std::move(row)).first;
         }
         TableState::Row& row = existing->second;
         row.loc = update.loc;
-        for (CellUpdate& cell : update.cells) {
-            Datum& current = row.values[cell.column];
-            const OvsdbColumnType& type = *table.types[cell.column];
-            // As ovsdb-server: a diff changes a set or map that holds something;
-            // anything else is replaced.
-            if (!inserted && is_diff && type.is_composite() && !(current == table.defaults[cell.column])) {
-                current.apply_diff(cell.datum);
-            } else {
-                current = std::move(cell.datum);
-            }
-            row.locs[cell.column] = cell.loc;
-        }
+        apply_ovsdb_row_write(table.table, row.values, row.locs, update.cells, inserted, is_diff);
     }
 
     const TextFile& file_;
@@ -220,28 +175,13 @@ private:
     std::uint64_t next_order_ = 0;
 };
 
-OvsdbSchema read_schema(const TextFile& file, const OvsdbLineIndex& lines, const OvsdbLogRecord& record) {
-    json schema_json;
-    try {
-        schema_json = json::parse(record.data);
-    } catch (const json::parse_error& e) {
-        throw InputError(file.path(), lines.locate(record.data_offset + (e.byte > 0 ? e.byte - 1 : 0)),
-                         "invalid JSON in the schema record");
-    }
-    auto schema = ovsdb_schema_from_json(schema_json);
-    if (auto* problem = std::get_if<std::string>(&schema)) {
-        throw InputError(file.path(), lines.locate(record.data_offset), *problem);
-    }
-    return std::move(std::get<OvsdbSchema>(schema));
-}
-
 }  // namespace
 
 OvsdbDatabaseFile read_ovsdb_database_file(const TextFile& file) {
     const auto records = split_ovsdb_log(file);
     const OvsdbLineIndex lines(file.text());
     OvsdbDatabaseFile result;
-    result.schema = read_schema(file, lines, records.front());
+    result.schema = read_ovsdb_schema_record(file, lines, records.front());
     DatabaseReplay replay(file, result.schema, lines);
     for (std::size_t i = 1; i < records.size(); ++i) replay.replay(records[i]);
     result.database = replay.finish(result.schema);

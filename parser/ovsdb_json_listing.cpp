@@ -6,6 +6,7 @@
 #include "parser/ovsdb_json_datum.hpp"
 #include "parser/ovsdb_json_events.hpp"
 #include "parser/ovsdb_line_index.hpp"
+#include "parser/ovsdb_row_index_formats.hpp"
 
 namespace ovnsim {
 namespace {
@@ -16,6 +17,61 @@ struct RawRow {
     std::size_t start = 0;
     std::vector<Datum> cells;
     std::vector<std::size_t> starts;
+};
+
+// The row as OvsdbTable holds it: cells in column order, _uuid taken out. `fail` throws.
+template <class Fail>
+OvsdbRow assemble_json_listing_row(RawRow& raw, const OvsdbColumnLayout& layout, const OvsdbLineIndex& lines,
+                                   const Fail& fail) {
+    const std::size_t width = layout.headings().size();
+    if (raw.cells.size() != width) {
+        fail(raw.start, "row has " + std::to_string(raw.cells.size()) + " cells for " + std::to_string(width) +
+                            " headings");
+    }
+    const auto uuid = raw.cells[layout.uuid_heading()].as_uuid();
+    if (!uuid) fail(raw.starts[layout.uuid_heading()], "_uuid is not a UUID");
+    OvsdbRow row;
+    row.uuid = *uuid;
+    row.loc = lines.locate(raw.start);
+    row.values.resize(layout.columns().size());
+    row.locs.resize(layout.columns().size());
+    for (std::size_t h = 0; h < width; ++h) {
+        const std::size_t target = layout.target(h);
+        if (target == OvsdbColumnLayout::not_stored) continue;
+        row.values[target] = std::move(raw.cells[h]);
+        row.locs[target] = lines.locate(raw.starts[h]);
+    }
+    return row;
+}
+
+// One row of "data", `[cell, ...]`, read on its own.
+class JsonRowReader : public OvsdbJsonEvents {
+public:
+    JsonRowReader(const TextFile& file, const OvsdbLineIndex& lines) : file_(file), lines_(lines) {}
+
+    [[noreturn]] void fail(std::size_t offset, std::string message) const {
+        throw InputError(file_.path(), lines_.locate(offset), std::move(message));
+    }
+
+    int leaf_depth() const override { return 1; }
+    void on_begin(bool is_object, std::size_t start) override {
+        if (is_object) fail(start, "each row of \"data\" must be an array of cells");
+        row.start = start;
+    }
+    void on_end(bool) override {}
+    void on_key(std::string&&, std::size_t) override {}
+    void on_value(json&& value, std::size_t start) override {
+        auto datum = datum_from_wire_json(std::move(value));
+        if (auto* problem = std::get_if<std::string>(&datum)) fail(start, *problem);
+        row.cells.push_back(std::move(std::get<Datum>(datum)));
+        row.starts.push_back(start);
+    }
+
+    RawRow row;
+
+private:
+    const TextFile& file_;
+    const OvsdbLineIndex& lines_;
 };
 
 class JsonListingReader : public OvsdbJsonEvents {
@@ -76,27 +132,11 @@ public:
         OvsdbColumnLayout layout(std::move(*headings_));
         if (layout.problem()) fail(headings_start_, *layout.problem());
         table.columns = layout.columns();
-        const std::size_t width = layout.headings().size();
         table.rows.reserve(rows_.size());
         for (auto& raw : rows_) {
-            if (raw.cells.size() != width) {
-                fail(raw.start, "row has " + std::to_string(raw.cells.size()) + " cells for " +
-                                    std::to_string(width) + " headings");
-            }
-            const auto uuid = raw.cells[layout.uuid_heading()].as_uuid();
-            if (!uuid) fail(raw.starts[layout.uuid_heading()], "_uuid is not a UUID");
-            OvsdbRow row;
-            row.uuid = *uuid;
-            row.loc = lines_.locate(raw.start);
-            row.values.resize(table.columns.size());
-            row.locs.resize(table.columns.size());
-            for (std::size_t h = 0; h < width; ++h) {
-                const std::size_t target = layout.target(h);
-                if (target == OvsdbColumnLayout::not_stored) continue;
-                row.values[target] = std::move(raw.cells[h]);
-                row.locs[target] = lines_.locate(raw.starts[h]);
-            }
-            table.rows.push_back(std::move(row));
+            table.rows.push_back(assemble_json_listing_row(raw, layout, lines_, [&](std::size_t offset, std::string message) {
+                fail(offset, std::move(message));
+            }));
         }
         return table;
     }
@@ -146,6 +186,15 @@ OvsdbTable parse_ovsdb_json_listing(const TextFile& file, std::string table_name
         reader.fail(offset, std::move(message));
     });
     return reader.finish(std::move(table_name));
+}
+
+OvsdbRow parse_ovsdb_json_listing_row(const TextFile& file, const OvsdbLineIndex& lines, const OvsdbColumnLayout& layout,
+                                      std::size_t begin, std::size_t end) {
+    JsonRowReader reader(file, lines);
+    scan_ovsdb_json(file.text().substr(begin, end - begin), begin, reader,
+                    [&](std::size_t offset, std::string message) { reader.fail(offset, std::move(message)); });
+    return assemble_json_listing_row(reader.row, layout, lines,
+                                     [&](std::size_t offset, std::string message) { reader.fail(offset, std::move(message)); });
 }
 
 }  // namespace ovnsim

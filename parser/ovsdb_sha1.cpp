@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "parser/ovsdb_sha1_blocks.hpp"
+
 namespace ovnsim {
 namespace {
 
@@ -44,7 +46,12 @@ std::string ovsdb_sha1_hex(std::string_view data) {
     std::array<std::uint32_t, 5> h = {0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0};
     const auto* p = reinterpret_cast<const unsigned char*>(data.data());
     std::size_t left = data.size();
-    for (; left >= 64; left -= 64, p += 64) process_block(h, p);
+    const std::size_t blocks = left / 64;
+    if (!sha1_blocks_x86(h.data(), p, blocks)) {
+        for (std::size_t i = 0; i < blocks; ++i) process_block(h, p + 64 * i);
+    }
+    p += 64 * blocks;
+    left -= 64 * blocks;
     // Padding: 0x80, zeros, then the length in bits (big-endian) in the last 8 bytes.
     unsigned char tail[128] = {};
     std::memcpy(tail, p, left);

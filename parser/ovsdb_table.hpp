@@ -3,6 +3,7 @@
 // datum per column, with where each came from. A table read from `ovn-nbctl list` text,
 // from `--format=json list`, or replayed from a database file compares equal when the
 // data is the same (file names, source locations and row order do not take part).
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -48,5 +49,8 @@ struct OvsdbDatabase {
     // Adds or replaces the table of that name.
     void add(OvsdbTable table);
 };
+
+// A table by name, or nullptr: an OvsdbDatabase, or tables read one by one.
+using OvsdbTableLookup = std::function<const OvsdbTable*(std::string_view)>;
 
 }  // namespace ovnsim

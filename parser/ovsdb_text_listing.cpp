@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "parser/ovsdb_column_layout.hpp"
+#include "parser/ovsdb_row_index_formats.hpp"
 #include "parser/ovsdb_text_atoms.hpp"
 
 namespace ovnsim {
@@ -16,7 +17,9 @@ using Iterator = const char*;
 // line, so no offset is ever converted by rescanning the file.
 class TextListingBuilder {
 public:
-    TextListingBuilder(const TextFile& file, std::string table_name) : file_(file), text_(file.text()) {
+    // `text` is `file`'s text or a run of its lines starting at line `first_line`.
+    TextListingBuilder(const TextFile& file, std::string_view text, std::uint32_t first_line, std::string table_name)
+        : file_(file), text_(text), first_line_(first_line), line_(first_line) {
         table_.name = std::move(table_name);
         table_.source = file.path();
         line_start_ = text_.data();
@@ -26,8 +29,9 @@ public:
         throw InputError(file_.path(), locate(at), std::move(message));
     }
     [[noreturn]] void fail_at_offset(Iterator at, std::string message) const {
-        throw InputError(file_.path(), ovnsim::locate(text_, static_cast<std::size_t>(at - text_.data())),
-                         std::move(message));
+        SourceLoc loc = ovnsim::locate(text_, static_cast<std::size_t>(at - text_.data()));
+        loc.line += first_line_ - 1;
+        throw InputError(file_.path(), loc, std::move(message));
     }
 
     void heading(Iterator begin, Iterator end) {
@@ -155,8 +159,9 @@ private:
 
     const TextFile& file_;
     std::string_view text_;
+    std::uint32_t first_line_;
     OvsdbTable table_;
-    std::uint32_t line_ = 1;
+    std::uint32_t line_;
     Iterator line_start_;
 
     bool in_row_ = false;
@@ -284,8 +289,12 @@ BOOST_SPIRIT_DEFINE(heading, separator, colon, datum, atom, quoted, escape, esca
 }  // namespace
 
 OvsdbTable parse_ovsdb_text_listing(const TextFile& file, std::string table_name) {
-    TextListingBuilder build(file, std::move(table_name));
-    const std::string_view text = file.text();
+    return parse_ovsdb_text_listing_part(file, file.text(), 1, std::move(table_name));
+}
+
+OvsdbTable parse_ovsdb_text_listing_part(const TextFile& file, std::string_view text, std::uint32_t first_line,
+                                         std::string table_name) {
+    TextListingBuilder build(file, text, first_line, std::move(table_name));
     Iterator first = text.data();
     const Iterator last = text.data() + text.size();
     try {

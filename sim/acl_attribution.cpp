@@ -34,11 +34,21 @@ AclAttribution describe_acl(const NbAcl& acl) {
 
 AclAttributor::AclAttributor(const Bundle& bundle) : bundle_(bundle) {}
 
-bool AclAttributor::available() const { return bundle_.has_nb() && bundle_.nb().has_table("ACL"); }
+bool AclAttributor::available() const { return bundle_.has_nb_table("ACL"); }
 
+// Row-by-row lookups: a verdict names one ACL among tens of thousands.
 const AclFlowIndex& AclAttributor::index() const {
     std::call_once(index_once_, [this] {
-        index_.emplace(bundle_.nb(), bundle_.has_sb() ? &bundle_.sb() : nullptr);
+        const Bundle& bundle = bundle_;
+        AclFlowSources sources;
+        sources.has_logical_flows = bundle.has_sb() && bundle.sb_logical_flows().available();
+        sources.rows_by_uuid = [&bundle](std::uint32_t prefix) { return bundle.sb_logical_flows().with_uuid_prefix(prefix); };
+        sources.rows_by_text = [&bundle](int priority, std::string_view match, std::string_view actions) {
+            return bundle.sb_logical_flows().with_text(priority, match, actions);
+        };
+        sources.acls_by_stage_hint = [&bundle](std::uint32_t hint) { return bundle.nb_acl_rows().by_stage_hint(hint); };
+        sources.nb = [&bundle]() -> const NbModel& { return bundle.nb(); };
+        index_.emplace(std::move(sources));
     });
     return *index_;
 }
@@ -65,7 +75,7 @@ std::optional<AclAttribution> AclAttributor::attribute(const CtCommitter& commit
     if (committer.acl_uuid.empty() || !available()) return std::nullopt;
     const auto uuid = Uuid::parse(committer.acl_uuid);
     if (!uuid) return std::nullopt;
-    const NbAcl* acl = bundle_.nb().acl(*uuid);
+    const NbAcl* acl = bundle_.nb_acl_rows().by_uuid(*uuid);
     if (acl == nullptr) return std::nullopt;
     AclAttribution a = describe_acl(*acl);
     a.method = AttributionMethod::connection;

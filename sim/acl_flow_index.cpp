@@ -128,32 +128,85 @@ std::string_view to_string(AclFlowRole role) {
     return "?";
 }
 
-AclFlowIndex::AclFlowIndex(const NbModel& nb, const SbModel* sb) : nb_(nb) {
-    for (const NbAcl& acl : nb.acls) {
-        const AclStage stage = acl_stage(acl);
-        by_stage_priority_match_[key('e', stage, acl.priority, acl.match)].push_back(&acl);
-        if (acl.action == AclAction::allow_stateless) {
-            by_stage_priority_match_[key('s', stage, acl.priority, acl.match)].push_back(&acl);
-        }
-        if (acl.label != 0) by_label_.emplace(acl.label, &acl);
-        if (const auto p = point_new(acl)) by_point_new_.emplace(*p, &acl);
-        if (const auto p = point_est(acl)) by_point_est_.emplace(*p, &acl);
-        auto& switches = switches_of_[&acl];
-        for (const NbLogicalSwitch* ls : acl.switches) switches.insert(ls);
-        for (const NbPortGroup* pg : acl.port_groups) {
-            for (const NbLogicalSwitchPort* port : pg->ports) {
-                if (port->logical_switch) switches.insert(port->logical_switch);
+// The NB side of the match-text and observation-point rules.
+struct AclFlowIndex::TextRules {
+    const NbModel* nb = nullptr;
+    std::unordered_map<std::string, std::vector<const NbAcl*>> by_stage_priority_match;
+    std::unordered_multimap<std::int64_t, const NbAcl*> by_label;
+    std::unordered_multimap<std::uint32_t, const NbAcl*> by_point_new;
+    std::unordered_multimap<std::uint32_t, const NbAcl*> by_point_est;
+    std::unordered_map<const NbAcl*, std::unordered_set<const NbLogicalSwitch*>> switches_of;
+
+    explicit TextRules(const NbModel& model) : nb(&model) {
+        for (const NbAcl& acl : model.acls) {
+            const AclStage stage = acl_stage(acl);
+            by_stage_priority_match[key('e', stage, acl.priority, acl.match)].push_back(&acl);
+            if (acl.action == AclAction::allow_stateless) {
+                by_stage_priority_match[key('s', stage, acl.priority, acl.match)].push_back(&acl);
+            }
+            if (acl.label != 0) by_label.emplace(acl.label, &acl);
+            if (const auto p = point_new(acl)) by_point_new.emplace(*p, &acl);
+            if (const auto p = point_est(acl)) by_point_est.emplace(*p, &acl);
+            auto& switches = switches_of[&acl];
+            for (const NbLogicalSwitch* ls : acl.switches) switches.insert(ls);
+            for (const NbPortGroup* pg : acl.port_groups) {
+                for (const NbLogicalSwitchPort* port : pg->ports) {
+                    if (port->logical_switch) switches.insert(port->logical_switch);
+                }
             }
         }
     }
-    if (sb == nullptr) return;
-    for (const SbLogicalFlow& row : sb->logical_flows) {
-        if (!row.stage_hint()) continue;
-        sb_rows_by_uuid_.emplace(row.uuid.prefix32(), &row);
-        std::string text = std::string(row.stage_name()) + '|' + std::to_string(row.priority) + '|' + row.match + '|' +
-                           row.actions;
-        sb_rows_by_text_[std::move(text)].push_back(&row);
+};
+
+// A whole SbModel's Logical_Flow rows that carry a stage-hint.
+struct AclFlowIndex::StageHintRows {
+    std::unordered_map<std::string, std::vector<const SbLogicalFlow*>> by_text;  // priority|match|actions
+    std::unordered_multimap<std::uint32_t, const SbLogicalFlow*> by_uuid;
+
+    static std::string text(std::int64_t priority, std::string_view match, std::string_view actions) {
+        std::string key = std::to_string(priority);
+        key.append(1, '|').append(match).append(1, '|').append(actions);
+        return key;
     }
+
+    explicit StageHintRows(const SbModel& sb) {
+        for (const SbLogicalFlow& row : sb.logical_flows) {
+            if (!row.stage_hint()) continue;
+            by_uuid.emplace(row.uuid.prefix32(), &row);
+            by_text[text(row.priority, row.match, row.actions)].push_back(&row);
+        }
+    }
+};
+
+AclFlowIndex::AclFlowIndex(const NbModel& nb, const SbModel* sb) {
+    if (sb != nullptr) hinted_ = std::make_unique<StageHintRows>(*sb);
+    const StageHintRows* hinted = hinted_.get();
+    sources_.has_logical_flows = hinted != nullptr && !(hinted->by_uuid.empty() && hinted->by_text.empty());
+    sources_.rows_by_uuid = [hinted](std::uint32_t prefix) {
+        std::vector<const SbLogicalFlow*> out;
+        if (hinted == nullptr) return out;
+        const auto [first, last] = hinted->by_uuid.equal_range(prefix);
+        for (auto it = first; it != last; ++it) out.push_back(it->second);
+        return out;
+    };
+    sources_.rows_by_text = [hinted](int priority, std::string_view match, std::string_view actions) {
+        if (hinted == nullptr) return std::vector<const SbLogicalFlow*>();
+        const auto it = hinted->by_text.find(StageHintRows::text(priority, match, actions));
+        return it == hinted->by_text.end() ? std::vector<const SbLogicalFlow*>() : it->second;
+    };
+    sources_.acls_by_stage_hint = [&nb](std::uint32_t hint) { return nb.acls_by_stage_hint(hint); };
+    sources_.nb = [&nb]() -> const NbModel& { return nb; };
+}
+
+AclFlowIndex::AclFlowIndex(AclFlowSources sources) : sources_(std::move(sources)) {}
+
+AclFlowIndex::~AclFlowIndex() = default;
+
+bool AclFlowIndex::has_stage_hints() const { return sources_.has_logical_flows; }
+
+const AclFlowIndex::TextRules& AclFlowIndex::rules() const {
+    std::call_once(rules_once_, [this] { rules_ = std::make_unique<TextRules>(sources_.nb()); });
+    return *rules_;
 }
 
 LogicalFlowRef AclFlowIndex::ref(const LogicalDatapath& datapath, const DumpFlow& flow, std::string_view stage) {
@@ -177,12 +230,13 @@ std::optional<AclFlowAttribution> AclFlowIndex::attribute(const LogicalFlowRef& 
 
 std::vector<const NbAcl*> AclFlowIndex::on_switch(const std::vector<const NbAcl*>& acls,
                                                   std::string_view datapath) const {
-    const NbLogicalSwitch* ls = nb_.logical_switch(datapath);
+    const TextRules& r = rules();
+    const NbLogicalSwitch* ls = r.nb->logical_switch(datapath);
     if (ls == nullptr) return acls;  // unknown switch: cannot narrow
     std::vector<const NbAcl*> out;
     for (const NbAcl* acl : acls) {
-        const auto it = switches_of_.find(acl);
-        if (it != switches_of_.end() && it->second.contains(ls)) out.push_back(acl);
+        const auto it = r.switches_of.find(acl);
+        if (it != r.switches_of.end() && it->second.contains(ls)) out.push_back(acl);
     }
     return out;
 }
@@ -203,22 +257,12 @@ std::optional<AclFlowAttribution> AclFlowIndex::by_stage_hint(const LogicalFlowR
         }
         return true;
     };
-    std::vector<const SbLogicalFlow*> rows;
-    if (flow.uuid_prefix) {
-        rows = [&] {
-            std::vector<const SbLogicalFlow*> out;
-            const auto [first, last] = sb_rows_by_uuid_.equal_range(*flow.uuid_prefix);
-            for (auto it = first; it != last; ++it) out.push_back(it->second);
-            return out;
-        }();
-    } else {
-        const std::string text = std::string(flow.stage) + '|' + std::to_string(flow.priority) + '|' +
-                                 std::string(flow.match) + '|' + std::string(flow.actions);
-        if (const auto it = sb_rows_by_text_.find(text); it != sb_rows_by_text_.end()) rows = it->second;
-    }
+    const std::vector<const SbLogicalFlow*> rows = flow.uuid_prefix
+                                                       ? sources_.rows_by_uuid(*flow.uuid_prefix)
+                                                       : sources_.rows_by_text(flow.priority, flow.match, flow.actions);
     for (const SbLogicalFlow* row : rows) {
-        if (!same_text(*row) || !on_datapath(*row)) continue;
-        auto acls = nb_.acls_by_stage_hint(*row->stage_hint());
+        if (!row->stage_hint() || !same_text(*row) || !on_datapath(*row)) continue;
+        auto acls = sources_.acls_by_stage_hint(*row->stage_hint());
         if (acls.empty()) return std::nullopt;  // a port's or load balancer's flow
         const auto cls = classify(flow.stage);
         AclFlowRole role = cls->kind == StageKind::pre_acl ? AclFlowRole::stateless_filter
@@ -234,8 +278,9 @@ std::optional<AclFlowAttribution> AclFlowIndex::by_match_text(const LogicalFlowR
     const int acl_priority = flow.priority - 1000;
     if (cls->kind == StageKind::pre_acl) {
         if (acl_priority < 0 || flow.actions != "reg0[16] = 1; next;") return std::nullopt;
-        const auto it = by_stage_priority_match_.find(key('s', cls->acl_stage, acl_priority, flow.match));
-        if (it == by_stage_priority_match_.end()) return std::nullopt;
+        const TextRules& r = rules();
+        const auto it = r.by_stage_priority_match.find(key('s', cls->acl_stage, acl_priority, flow.match));
+        if (it == r.by_stage_priority_match.end()) return std::nullopt;
         auto acls = on_switch(it->second, flow.datapath);
         if (acls.empty()) return std::nullopt;
         return AclFlowAttribution{std::move(acls), AclAttributionMethod::match_text, AclFlowRole::stateless_filter};
@@ -245,7 +290,7 @@ std::optional<AclFlowAttribution> AclFlowIndex::by_match_text(const LogicalFlowR
         const auto label = number_after(flow.match, "ct_label.label == ");
         if (!label) return std::nullopt;
         std::vector<const NbAcl*> acls;
-        for (const NbAcl* acl : all_of(by_label_, *label)) {
+        for (const NbAcl* acl : all_of(rules().by_label, *label)) {
             const bool opposite = (acl->direction == AclDirection::to_lport) == (cls->acl_stage != AclStage::to_lport);
             if (opposite && acl->log && acl->log_related()) acls.push_back(acl);
         }
@@ -256,8 +301,9 @@ std::optional<AclFlowAttribution> AclFlowIndex::by_match_text(const LogicalFlowR
     if (acl_priority < 0 || acl_priority > 32767) return std::nullopt;
     const auto inner = acl_match_of_eval_flow(flow.match);
     if (!inner) return std::nullopt;
-    const auto it = by_stage_priority_match_.find(key('e', cls->acl_stage, acl_priority, *inner));
-    if (it == by_stage_priority_match_.end()) return std::nullopt;
+    const TextRules& r = rules();
+    const auto it = r.by_stage_priority_match.find(key('e', cls->acl_stage, acl_priority, *inner));
+    if (it == r.by_stage_priority_match.end()) return std::nullopt;
     auto acls = on_switch(it->second, flow.datapath);
     if (acls.empty()) return std::nullopt;
     return AclFlowAttribution{std::move(acls), AclAttributionMethod::match_text, AclFlowRole::eval};
@@ -271,18 +317,18 @@ std::optional<AclFlowAttribution> AclFlowIndex::by_observation_point(const Logic
     std::vector<const NbAcl*> acls;
     AclFlowRole role = AclFlowRole::sample;
     if (const auto point = number_after(flow.match, "reg3 == ")) {
-        for (const NbAcl* acl : all_of(by_point_new_, static_cast<std::uint32_t>(*point))) {
+        for (const NbAcl* acl : all_of(rules().by_point_new, static_cast<std::uint32_t>(*point))) {
             if (acl_stage(*acl) == cls->acl_stage) acls.push_back(acl);
         }
     } else if (const auto est = number_after(flow.match, "ct_label.obs_point_id == ")) {
-        for (const NbAcl* acl : all_of(by_point_est_, static_cast<std::uint32_t>(*est))) {
+        for (const NbAcl* acl : all_of(rules().by_point_est, static_cast<std::uint32_t>(*est))) {
             const AclStage stage = acl_stage(*acl);
             if (reply ? is_reply_of(stage, cls->acl_stage) : stage == cls->acl_stage) acls.push_back(acl);
         }
     } else if (const auto collector = number_after(flow.match, "reg8[0..7] == ")) {
         const auto obs = number_after(flow.match, "reg8[19..20] == ");
         role = AclFlowRole::shared_sample;
-        for (const NbAcl& acl : nb_.acls) {
+        for (const NbAcl& acl : rules().nb->acls) {
             if (single_collector(acl.sample_new) == collector && obs == static_cast<int>(acl_stage(acl))) {
                 acls.push_back(&acl);
             }
@@ -290,7 +336,7 @@ std::optional<AclFlowAttribution> AclFlowIndex::by_observation_point(const Logic
     } else if (const auto collector_est = number_after(flow.match, "ct_mark.obs_collector_id == ")) {
         const auto obs = number_after(flow.match, "ct_mark.obs_stage == ");
         role = AclFlowRole::shared_sample;
-        for (const NbAcl& acl : nb_.acls) {
+        for (const NbAcl& acl : rules().nb->acls) {
             if (single_collector(acl.sample_est) != collector_est) continue;
             const AclStage stage = acl_stage(acl);
             if (reply ? is_reply_of(stage, cls->acl_stage) : obs == static_cast<int>(stage)) acls.push_back(&acl);

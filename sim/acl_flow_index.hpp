@@ -15,6 +15,9 @@
 //     and belongs to every ACL sampled through it. Candidates are narrowed to the ACLs
 //     that apply to the flow's switch.
 #include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,31 +60,49 @@ struct LogicalFlowRef {
     std::optional<std::uint32_t> uuid_prefix;  // first 32 bits of the SB Logical_Flow uuid
 };
 
+// Where an AclFlowIndex reads. A trace gives row-by-row lookups (Bundle::sb_logical_flows,
+// Bundle::nb_acl_rows) and builds the NB model only if a flow needs the match-text rules;
+// flow cost gives whole models.
+struct AclFlowSources {
+    // Whether the bundle has sb/Logical_Flow.
+    bool has_logical_flows = false;
+    // SB Logical_Flow rows that may be the flow's own (the index checks their stage-hint,
+    // text and datapath): those with its uuid prefix, else those with its text.
+    std::function<std::vector<const SbLogicalFlow*>(std::uint32_t uuid_prefix)> rows_by_uuid;
+    std::function<std::vector<const SbLogicalFlow*>(int priority, std::string_view match, std::string_view actions)>
+        rows_by_text;
+    // The ACLs a stage-hint names.
+    std::function<std::vector<const NbAcl*>(std::uint32_t hint)> acls_by_stage_hint;
+    // The NB model, for the match-text and observation-point rules.
+    std::function<const NbModel&()> nb;
+};
+
 class AclFlowIndex {
 public:
     // `sb` may be null; its Logical_Flow rows (when loaded) give the stage-hints.
     AclFlowIndex(const NbModel& nb, const SbModel* sb);
+    explicit AclFlowIndex(AclFlowSources sources);
+    ~AclFlowIndex();
 
     // nullopt: not an ACL's flow (fixed flows, ports, load balancers), or an ACL the NB lacks.
     std::optional<AclFlowAttribution> attribute(const LogicalFlowRef& flow) const;
 
     static LogicalFlowRef ref(const LogicalDatapath& datapath, const DumpFlow& flow, std::string_view stage);
-    bool has_stage_hints() const { return !sb_rows_by_text_.empty() || !sb_rows_by_uuid_.empty(); }
+    bool has_stage_hints() const;
 
 private:
+    struct TextRules;
+    struct StageHintRows;
     std::optional<AclFlowAttribution> by_stage_hint(const LogicalFlowRef& flow) const;
     std::optional<AclFlowAttribution> by_match_text(const LogicalFlowRef& flow) const;
     std::optional<AclFlowAttribution> by_observation_point(const LogicalFlowRef& flow) const;
     std::vector<const NbAcl*> on_switch(const std::vector<const NbAcl*>& acls, std::string_view datapath) const;
+    const TextRules& rules() const;  // built on first use
 
-    const NbModel& nb_;
-    std::unordered_map<std::string, std::vector<const NbAcl*>> by_stage_priority_match_;
-    std::unordered_multimap<std::int64_t, const NbAcl*> by_label_;
-    std::unordered_multimap<std::uint32_t, const NbAcl*> by_point_new_;
-    std::unordered_multimap<std::uint32_t, const NbAcl*> by_point_est_;
-    std::unordered_map<const NbAcl*, std::unordered_set<const NbLogicalSwitch*>> switches_of_;
-    std::unordered_map<std::string, std::vector<const SbLogicalFlow*>> sb_rows_by_text_;
-    std::unordered_multimap<std::uint32_t, const SbLogicalFlow*> sb_rows_by_uuid_;
+    AclFlowSources sources_;
+    std::unique_ptr<StageHintRows> hinted_;  // the SbModel's rows with a stage-hint (whole-model form)
+    mutable std::once_flag rules_once_;
+    mutable std::unique_ptr<TextRules> rules_;
 };
 
 }  // namespace ovnsim

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "parser/ovsdb_db_file.hpp"
-#include "parser/ovsdb_listing.hpp"
 #include "parser/text_file.hpp"
 #include "sim/ovn_table_names.hpp"
 
@@ -96,48 +94,46 @@ std::shared_ptr<const Bundle> Bundle::load(const std::string& path) {
     return std::make_shared<const Bundle>(std::move(files), LogicalFlows(std::move(dump)));
 }
 
-Bundle::Bundle(BundleFiles files, LogicalFlows flows) : files_(std::move(files)), flows_(std::move(flows)) {}
+Bundle::Bundle(BundleFiles files, LogicalFlows flows)
+    : files_(std::move(files)),
+      flows_(std::move(flows)),
+      nb_(files_.nb_tables, files_.nb_db),
+      sb_(files_.sb_tables, files_.sb_db) {}
 
 OvsdbDatabase read_bundle_tables(const std::map<std::string, std::vector<std::string>, std::less<>>& listings,
                                  const std::optional<std::string>& database_file) {
-    OvsdbDatabase database;
-    for (const auto& [table, paths] : listings) database.add(read_ovsdb_listing(paths.front()));
-    if (database_file) {
-        const auto file = TextFile::read(*database_file);
-        auto from_file = read_ovsdb_database_file(*file).database;
-        database.name = from_file.name;
-        database.version = from_file.version;
-        for (auto& [name, table] : from_file.tables) {
-            if (!database.table(name)) database.add(std::move(table));
-        }
-    }
-    return database;
-}
-
-const OvsdbDatabase& Bundle::nb_database() const {
-    std::call_once(nb_once_, [this] {
-        nb_database_ = read_bundle_tables(files_.nb_tables, files_.nb_db);
-        nb_ = NbModel(nb_database_);
-    });
-    return nb_database_;
-}
-
-const OvsdbDatabase& Bundle::sb_database() const {
-    std::call_once(sb_once_, [this] {
-        sb_database_ = read_bundle_tables(files_.sb_tables, files_.sb_db);
-        sb_ = SbModel(sb_database_);
-    });
-    return sb_database_;
+    return BundleSide(listings, database_file).all();
 }
 
 const NbModel& Bundle::nb() const {
-    nb_database();
-    return nb_;
+    std::call_once(nb_once_, [this] { nb_model_ = NbModel(nb_.all()); });
+    return nb_model_;
 }
 
 const SbModel& Bundle::sb() const {
-    sb_database();
-    return sb_;
+    std::call_once(sb_once_, [this] { sb_model_ = SbModel(sb_.all()); });
+    return sb_model_;
+}
+
+const SbModel& Bundle::sb_without_logical_flows() const {
+    std::call_once(sb_core_once_, [this] {
+        sb_core_ = SbModel([this](std::string_view table) -> const OvsdbTable* {
+            return table == "Logical_Flow" ? nullptr : sb_.table(table);
+        });
+    });
+    return sb_core_;
+}
+
+const SbLogicalFlowRows& Bundle::sb_logical_flows() const {
+    std::call_once(flow_rows_once_, [this] {
+        flow_rows_ = std::make_unique<SbLogicalFlowRows>(sb_.rows("Logical_Flow"), sb_without_logical_flows());
+    });
+    return *flow_rows_;
+}
+
+const NbAclRows& Bundle::nb_acl_rows() const {
+    std::call_once(acl_rows_once_, [this] { acl_rows_ = std::make_unique<NbAclRows>(nb_.rows("ACL")); });
+    return *acl_rows_;
 }
 
 }  // namespace ovnsim

@@ -4,8 +4,11 @@
 // `nb.db`, `sb.db` optional; any of them may be `.xz`-compressed) or a single
 // `ovn-sbctl dump-flows` file.
 //
-// The dump is read when the bundle is loaded; the NB and SB tables on first use, so that a
-// command that needs only flow counts never parses listings. Per table the loader prefers
+// The dump is read when the bundle is loaded; the NB and SB tables on first use, table by
+// table (sim/bundle_side.hpp), so that a command that needs only flow counts never parses
+// listings, and a trace never builds the table that grows with the flows: it reads the SB
+// model of the other tables (sb_without_logical_flows()) and looks Logical_Flow and ACL
+// rows up one at a time (sb_logical_flows(), nb_acl_rows()). Per table the loader prefers
 // `<T>.json`, then `<T>.txt`, then the database file.
 #include <filesystem>
 #include <map>
@@ -17,8 +20,11 @@
 
 #include "parser/lflow_dump.hpp"
 #include "parser/source_location.hpp"
+#include "sim/bundle_side.hpp"
 #include "sim/logical_flows.hpp"
+#include "sim/nb_acl_rows.hpp"
 #include "sim/nb_model.hpp"
+#include "sim/sb_logical_flow_rows.hpp"
 #include "sim/sb_model.hpp"
 
 namespace ovnsim {
@@ -50,26 +56,45 @@ public:
     const LogicalFlows& flows() const { return flows_; }
     const LflowDump& dump() const { return flows_.dump(); }
 
-    // The NB / SB models, read on first use (empty models when the bundle has no tables).
-    // Throws InputError for a bad listing or database file.
+    // The NB / SB models of every table, read on first use (empty models when the bundle
+    // has no tables). Throws InputError for a bad listing or database file.
     const NbModel& nb() const;
     const SbModel& sb() const;
-    bool has_nb() const { return !files_.nb_tables.empty() || files_.nb_db.has_value(); }
-    bool has_sb() const { return !files_.sb_tables.empty() || files_.sb_db.has_value(); }
+    bool has_nb() const { return !nb_.empty(); }
+    bool has_sb() const { return !sb_.empty(); }
+
+    // The SB model of every table but Logical_Flow (its logical_flows empty, has_table
+    // ("Logical_Flow") false): topology, sets and load balancers without the 100 000 rows
+    // a large dump's flows have.
+    const SbModel& sb_without_logical_flows() const;
+    // SB Logical_Flow and NB ACL rows looked up one at a time.
+    const SbLogicalFlowRows& sb_logical_flows() const;
+    const NbAclRows& nb_acl_rows() const;
+
+    // Whether the bundle has the table (a listing, or the database file's schema).
+    bool has_nb_table(std::string_view table) const { return nb_.has(table); }
+    bool has_sb_table(std::string_view table) const { return sb_.has(table); }
+    // One table read whole, or its rows one by one; nullptr when absent.
+    const OvsdbTable* nb_table(std::string_view table) const { return nb_.table(table); }
+    const OvsdbTable* sb_table(std::string_view table) const { return sb_.table(table); }
+    const OvsdbRowIndex* nb_rows(std::string_view table) const { return nb_.rows(table); }
+    const OvsdbRowIndex* sb_rows(std::string_view table) const { return sb_.rows(table); }
 
     // The tables behind nb() / sb(), and the file each came from.
-    const OvsdbDatabase& nb_database() const;
-    const OvsdbDatabase& sb_database() const;
+    const OvsdbDatabase& nb_database() const { return nb_.all(); }
+    const OvsdbDatabase& sb_database() const { return sb_.all(); }
 
     Bundle(BundleFiles files, LogicalFlows flows);
 
 private:
     BundleFiles files_;
     LogicalFlows flows_;
-    mutable std::once_flag nb_once_, sb_once_;
-    mutable OvsdbDatabase nb_database_, sb_database_;
-    mutable NbModel nb_;
-    mutable SbModel sb_;
+    BundleSide nb_, sb_;
+    mutable std::once_flag nb_once_, sb_once_, sb_core_once_, flow_rows_once_, acl_rows_once_;
+    mutable NbModel nb_model_;
+    mutable SbModel sb_model_, sb_core_;
+    mutable std::unique_ptr<SbLogicalFlowRows> flow_rows_;
+    mutable std::unique_ptr<NbAclRows> acl_rows_;
 };
 
 // Reads the tables of one side: per table the first of its listings, then every table

@@ -45,6 +45,11 @@ NbModel::NbModel(const OvsdbDatabase& database) {
     resolve();
 }
 
+NbModel::NbModel(const OvsdbTableLookup& tables) {
+    read_nb_rows(tables, *this);
+    resolve();
+}
+
 NbModel::NbModel(const NbModel& other)
     : acls(other.acls),
       samples(other.samples),

@@ -27,6 +27,8 @@ public:
     // Throws InputError (FILE:LINE:COL of the cell) for a value of the wrong type or an
     // unknown ACL direction. Dangling references are not errors: see problems().
     explicit NbModel(const OvsdbDatabase& database);
+    // From the tables `tables` gives (a table it does not give is absent).
+    explicit NbModel(const OvsdbTableLookup& tables);
     NbModel(const NbModel& other);
     NbModel& operator=(const NbModel& other);
     NbModel(NbModel&&) = default;

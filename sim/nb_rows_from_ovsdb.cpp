@@ -26,9 +26,9 @@ AclAction acl_action(std::string_view action) {
 
 // Calls `read(reader, row)` for every row of `table_name`, if the database has it.
 template <typename Row, typename Read>
-void read_table(const OvsdbDatabase& db, std::string_view table_name, NbModel& model, std::vector<Row>& out,
+void read_table(const OvsdbTableLookup& tables, std::string_view table_name, NbModel& model, std::vector<Row>& out,
                 Read read) {
-    const OvsdbTable* table = db.table(table_name);
+    const OvsdbTable* table = tables(table_name);
     if (table == nullptr) return;
     model.loaded_tables.emplace(table_name);
     const Reader reader(*table);
@@ -204,7 +204,11 @@ NbGlobal read_global(const Reader& r, const OvsdbRow& row) {
 
 }  // namespace
 
-void read_nb_rows(const OvsdbDatabase& db, NbModel& model) {
+void read_nb_rows(const OvsdbDatabase& database, NbModel& model) {
+    read_nb_rows([&](std::string_view name) { return database.table(name); }, model);
+}
+
+void read_nb_rows(const OvsdbTableLookup& db, NbModel& model) {
     read_table(db, "ACL", model, model.acls, read_acl);
     read_table(db, "Sample", model, model.samples, read_sample);
     read_table(db, "Sample_Collector", model, model.sample_collectors, read_collector);
@@ -221,5 +225,7 @@ void read_nb_rows(const OvsdbDatabase& db, NbModel& model) {
     read_table(db, "NB_Global", model, globals, read_global);
     if (!globals.empty()) model.global = std::move(globals.front());  // the schema allows one row
 }
+
+NbAcl nb_acl_from_row(const OvsdbTable& table, const OvsdbRow& row) { return read_acl(Reader(table), row); }
 
 }  // namespace ovnsim

@@ -46,7 +46,7 @@ PortDirectory::PortDirectory(const Bundle& bundle) {
         if (nb_->has_table("Logical_Switch_Port")) nb_ports_ = &nb_->logical_switch_ports;
     }
     if (bundle.has_sb()) {
-        sb_ = &bundle.sb();
+        sb_ = &bundle.sb_without_logical_flows();
         if (sb_->has_table("Port_Binding")) sb_ports_ = &sb_->port_bindings;
     }
 }

@@ -14,7 +14,6 @@ struct SampleDecoder::Indexes {
     // Built on the first drop sample: most bundles never need them.
     mutable std::once_flag cookies_once;
     mutable std::unordered_multimap<std::uint32_t, const DumpFlow*> dump_flows_by_cookie;
-    mutable std::unordered_multimap<std::uint32_t, const SbLogicalFlow*> sb_flows_by_cookie;
 };
 
 namespace {
@@ -181,18 +180,14 @@ void SampleDecoder::decode_drop(DecodedSample& out) const {
         for (const DumpFlow& flow : bundle_.dump().flows) {
             if (flow.has_uuid) index.dump_flows_by_cookie.emplace(flow.uuid, &flow);
         }
-        if (bundle_.has_sb()) {
-            for (const SbLogicalFlow& flow : bundle_.sb().logical_flows) {
-                index.sb_flows_by_cookie.emplace(flow.uuid.prefix32(), &flow);
-            }
-        }
     });
     const auto [first, last] = index.dump_flows_by_cookie.equal_range(out.obs_point_id);
     for (auto it = first; it != last; ++it) out.drop_flows.push_back(it->second);
-    const auto [sb_first, sb_last] = index.sb_flows_by_cookie.equal_range(out.obs_point_id);
-    for (auto it = sb_first; it != sb_last; ++it) out.drop_sb_flows.push_back(it->second);
+    // sb/Logical_Flow rows are looked up, not read whole.
+    const SbLogicalFlowRows* sb_flows = bundle_.has_sb() ? &bundle_.sb_logical_flows() : nullptr;
+    if (sb_flows) out.drop_sb_flows = sb_flows->with_uuid_prefix(out.obs_point_id);
     if (out.drop_flows.empty() && out.drop_sb_flows.empty()) {
-        const bool has_uuids = !index.dump_flows_by_cookie.empty() || !index.sb_flows_by_cookie.empty();
+        const bool has_uuids = !index.dump_flows_by_cookie.empty() || (sb_flows && sb_flows->size() > 0);
         out.errors.push_back(has_uuids ? "no logical flow has cookie " + hex32(out.obs_point_id) +
                                              " (the first 32 bits of its UUID): the flow changed since"
                                        : "the bundle has no logical flow UUIDs (lflows-uuid.txt or "

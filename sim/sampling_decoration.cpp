@@ -48,7 +48,7 @@ std::optional<std::uint32_t> SampleDecorator::datapath_key(const RawSampleEvent&
     if (event.datapath_key) return event.datapath_key;
     const Bundle& bundle = decoder_.bundle();
     if (event.datapath.empty() || !bundle.has_sb()) return std::nullopt;
-    const SbModel& sb = bundle.sb();
+    const SbModel& sb = bundle.sb_without_logical_flows();
     const SbDatapathBinding* datapath = nullptr;
     if (const auto uuid = Uuid::parse(event.datapath)) datapath = sb.datapath(*uuid);
     if (!datapath) datapath = sb.datapath(event.datapath);

@@ -33,6 +33,11 @@ SbModel::SbModel(const OvsdbDatabase& database) {
     resolve();
 }
 
+SbModel::SbModel(const OvsdbTableLookup& tables) {
+    read_sb_rows(tables, *this);
+    resolve();
+}
+
 SbModel::SbModel(const SbModel& other)
     : datapaths(other.datapaths),
       port_bindings(other.port_bindings),

@@ -22,6 +22,8 @@ public:
     SbModel() = default;
     // Throws InputError (FILE:LINE:COL of the cell) for a value of the wrong type.
     explicit SbModel(const OvsdbDatabase& database);
+    // From the tables `tables` gives (a table it does not give is absent).
+    explicit SbModel(const OvsdbTableLookup& tables);
     SbModel(const SbModel& other);
     SbModel& operator=(const SbModel& other);
     SbModel(SbModel&&) = default;
@@ -53,6 +55,7 @@ public:
     const SbChassis* chassis_named(std::string_view name) const { return chassis_names_.find(name); }
     const SbAddressSet* address_set(std::string_view name) const { return address_set_names_.find(name); }
     const SbPortGroup* port_group(std::string_view name) const { return port_group_names_.find(name); }
+    const SbLogicalDpGroup* dp_group(const Uuid& uuid) const { return dp_group_index_.find(uuid); }
     const SbLogicalFlow* logical_flow(const Uuid& uuid) const { return flow_index_.find(uuid); }
     std::vector<const SbLogicalFlow*> logical_flows_by_stage_hint(std::uint32_t hint) const;
     const SbMulticastGroup* multicast_group(const SbDatapathBinding& datapath, std::string_view name) const;

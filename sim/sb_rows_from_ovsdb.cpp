@@ -8,9 +8,9 @@ namespace {
 using Reader = OvsdbRowReader;
 
 template <typename Row, typename Read>
-void read_table(const OvsdbDatabase& db, std::string_view table_name, SbModel& model, std::vector<Row>& out,
+void read_table(const OvsdbTableLookup& tables, std::string_view table_name, SbModel& model, std::vector<Row>& out,
                 Read read) {
-    const OvsdbTable* table = db.table(table_name);
+    const OvsdbTable* table = tables(table_name);
     if (table == nullptr) return;
     model.loaded_tables.emplace(table_name);
     const Reader reader(*table);
@@ -144,7 +144,11 @@ SbLoadBalancer read_load_balancer(const Reader& r, const OvsdbRow& row) {
 
 }  // namespace
 
-void read_sb_rows(const OvsdbDatabase& db, SbModel& model) {
+void read_sb_rows(const OvsdbDatabase& database, SbModel& model) {
+    read_sb_rows([&](std::string_view name) { return database.table(name); }, model);
+}
+
+void read_sb_rows(const OvsdbTableLookup& db, SbModel& model) {
     read_table(db, "Datapath_Binding", model, model.datapaths, read_datapath);
     read_table(db, "Port_Binding", model, model.port_bindings, read_port_binding);
     read_table(db, "Chassis", model, model.chassis, read_chassis);
@@ -154,6 +158,10 @@ void read_sb_rows(const OvsdbDatabase& db, SbModel& model) {
     read_table(db, "Logical_Flow", model, model.logical_flows, read_flow);
     read_table(db, "Multicast_Group", model, model.multicast_groups, read_multicast_group);
     read_table(db, "Load_Balancer", model, model.load_balancers, read_load_balancer);
+}
+
+SbLogicalFlow sb_logical_flow_from_row(const OvsdbTable& table, const OvsdbRow& row) {
+    return read_flow(Reader(table), row);
 }
 
 }  // namespace ovnsim

@@ -89,7 +89,7 @@ TopologyPort& Topology::add_port(TopologyPort port) {
 }
 
 void Topology::from_sb(const Bundle& bundle) {
-    const SbModel& sb = bundle.sb();
+    const SbModel& sb = bundle.sb_without_logical_flows();
     std::unordered_map<std::string, const LogicalDatapath*> by_uuid;
     for (const LogicalDatapath& dp : bundle.flows().datapaths()) by_uuid.emplace(std::string(dp.uuid), &dp);
     const auto dump_datapath = [&](const SbDatapathBinding* sdp) -> const LogicalDatapath* {

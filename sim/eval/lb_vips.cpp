@@ -17,8 +17,8 @@ void add_vips(const OvsdbStringMap& vips, std::vector<LbVip>& out) {
 }  // namespace
 
 LbVips::LbVips(const Bundle& bundle) {
-    if (bundle.has_sb() && bundle.sb().has_table("Load_Balancer")) {
-        for (const SbLoadBalancer& lb : bundle.sb().load_balancers) add_vips(lb.vips, vips_);
+    if (bundle.has_sb() && bundle.sb_without_logical_flows().has_table("Load_Balancer")) {
+        for (const SbLoadBalancer& lb : bundle.sb_without_logical_flows().load_balancers) add_vips(lb.vips, vips_);
     } else if (bundle.has_nb()) {
         for (const NbLoadBalancer& lb : bundle.nb().load_balancers) add_vips(lb.vips, vips_);
     }

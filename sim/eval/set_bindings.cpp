@@ -58,8 +58,8 @@ SetBindings::SetBindings(const Bundle& bundle) : bundle_(bundle) {}
 std::unique_ptr<AddressSetBinding> SetBindings::build_address_set(std::string_view name) const {
     auto binding = std::make_unique<AddressSetBinding>();
     binding->name = std::string(name);
-    if (bundle_.has_sb() && bundle_.sb().has_table("Address_Set")) {
-        if (const SbAddressSet* as = bundle_.sb().address_set(name)) {
+    if (bundle_.has_sb() && bundle_.sb_without_logical_flows().has_table("Address_Set")) {
+        if (const SbAddressSet* as = bundle_.sb_without_logical_flows().address_set(name)) {
             binding->source = "sb/Address_Set";
             for (const std::string& a : as->addresses) binding->entries.add(a);
             return binding;
@@ -98,8 +98,8 @@ std::unique_ptr<PortGroupBinding> SetBindings::build_port_group(std::string_view
                                                                 std::optional<std::uint32_t> key) const {
     auto binding = std::make_unique<PortGroupBinding>();
     binding->name = std::string(name);
-    if (bundle_.has_sb() && bundle_.sb().has_table("Port_Group")) {
-        const SbModel& sb = bundle_.sb();
+    if (bundle_.has_sb() && bundle_.sb_without_logical_flows().has_table("Port_Group")) {
+        const SbModel& sb = bundle_.sb_without_logical_flows();
         const SbPortGroup* pg = key ? sb.port_group(std::to_string(*key) + "_" + std::string(name)) : nullptr;
         if (pg == nullptr) pg = sb.port_group(name);
         if (pg != nullptr) {

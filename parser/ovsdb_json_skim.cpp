@@ -1,0 +1,149 @@
+#include "parser/ovsdb_json_skim.hpp"
+
+#include <charconv>
+#include <cstdint>
+#include <cstring>
+#include <string>
+
+#include "parser/ovsdb_text_atoms.hpp"
+
+namespace ovnsim {
+namespace {
+
+bool is_blank(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+}  // namespace
+
+char JsonSkimmer::peek() {
+    while (pos_ < text_.size() && is_blank(text_[pos_])) ++pos_;
+    return pos_ < text_.size() ? text_[pos_] : '\0';
+}
+
+bool JsonSkimmer::consume(char c) {
+    if (peek() != c || c == '\0') return false;
+    ++pos_;
+    return true;
+}
+
+bool JsonSkimmer::skip_string() {
+    const char* const begin = text_.data();
+    const char* const end = begin + text_.size();
+    const char* p = begin + pos_ + 1;
+    while (true) {
+        const auto* quote = static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(end - p)));
+        if (quote == nullptr) return false;
+        // Escaped when an odd number of backslashes precedes it.
+        std::size_t backslashes = 0;
+        for (const char* q = quote; q > p && q[-1] == '\\'; --q) ++backslashes;
+        p = quote + 1;
+        if (backslashes % 2 == 0) break;
+    }
+    pos_ = static_cast<std::size_t>(p - begin);
+    return true;
+}
+
+bool JsonSkimmer::skip_value() {
+    const char c = peek();
+    if (c == '"') return skip_string();
+    if (c == '[' || c == '{') {
+        std::size_t depth = 0;
+        while (pos_ < text_.size()) {
+            const char d = text_[pos_];
+            if (d == '"') {
+                if (!skip_string()) return false;
+                continue;
+            }
+            ++pos_;
+            if (d == '[' || d == '{') {
+                ++depth;
+            } else if (d == ']' || d == '}') {
+                if (--depth == 0) return true;
+            }
+        }
+        return false;
+    }
+    // A number or a literal: up to the next separator.
+    const std::size_t start = pos_;
+    while (pos_ < text_.size()) {
+        const char d = text_[pos_];
+        if (d == ',' || d == ']' || d == '}' || d == ':' || is_blank(d) || d == '"' || d == '[' || d == '{') break;
+        ++pos_;
+    }
+    return pos_ > start;
+}
+
+std::optional<std::string_view> JsonSkimmer::plain_string() {
+    if (peek() != '"') return std::nullopt;
+    const std::size_t start = pos_;
+    if (!skip_string()) {
+        pos_ = start;
+        return std::nullopt;
+    }
+    const std::string_view body = text_.substr(start + 1, pos_ - start - 2);
+    if (body.find('\\') != std::string_view::npos) {
+        pos_ = start;
+        return std::nullopt;
+    }
+    return body;
+}
+
+bool JsonSkimmer::string(std::string& out) {
+    if (peek() != '"') return false;
+    const std::size_t start = pos_;
+    if (!skip_string()) return false;
+    const std::string_view body = text_.substr(start + 1, pos_ - start - 2);
+    if (body.find('\\') == std::string_view::npos) {
+        out.assign(body);
+        return true;
+    }
+    return ovsdb_text::unescape_json_string(body, out).empty();
+}
+
+std::optional<Uuid> skim_uuid_atom(JsonSkimmer& s) {
+    if (!s.consume('[') || s.plain_string() != "uuid" || !s.consume(',')) return std::nullopt;
+    const auto text = s.plain_string();
+    if (!text || !s.consume(']')) return std::nullopt;
+    return Uuid::parse(*text);
+}
+
+std::optional<std::string> skim_simple_datum(JsonSkimmer& s) {
+    const char c = s.peek();
+    JsonSkimmer probe = s;
+    if (c == '"') {
+        std::string text;
+        if (!probe.string(text)) return std::nullopt;
+        s = probe;
+        return text;
+    }
+    if (c == '[') {
+        if (const auto uuid = skim_uuid_atom(probe)) {
+            s = probe;
+            return uuid->to_string();
+        }
+        // ["set", []] or ["map", []]: empty.
+        probe = s;
+        const auto kind = probe.consume('[') ? probe.plain_string() : std::nullopt;
+        if ((kind == "set" || kind == "map") && probe.consume(',') && probe.consume('[') && probe.consume(']') &&
+            probe.consume(']')) {
+            s = probe;
+            return std::string();
+        }
+        return std::nullopt;
+    }
+    const std::size_t start = probe.pos();
+    if (!probe.skip_value()) return std::nullopt;
+    const std::string_view token = probe.text().substr(start, probe.pos() - start);
+    std::string out;
+    if (token == "true" || token == "false") {
+        out = std::string(token);
+    } else {
+        std::int64_t value = 0;
+        const auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), value);
+        if (ec != std::errc() || end != token.data() + token.size()) return std::nullopt;
+        out = std::to_string(value);
+    }
+    s = probe;
+    return out;
+}
+
+}  // namespace ovnsim
