@@ -5,6 +5,7 @@
 #include "parser/ovsdb_column_layout.hpp"
 #include "parser/ovsdb_json_datum.hpp"
 #include "parser/ovsdb_json_events.hpp"
+#include "parser/ovsdb_json_skim.hpp"
 #include "parser/ovsdb_line_index.hpp"
 #include "parser/ovsdb_row_index_formats.hpp"
 
@@ -188,8 +189,35 @@ OvsdbTable parse_ovsdb_json_listing(const TextFile& file, std::string table_name
     return reader.finish(std::move(table_name));
 }
 
+namespace {
+
+// The row's cells read by the skimmer; nullopt when a cell is not in a form it reads.
+std::optional<RawRow> skim_row(std::string_view text, std::size_t begin, std::size_t end) {
+    JsonSkimmer s(text.substr(0, end), begin);
+    RawRow row;
+    row.start = begin;
+    if (!s.consume('[')) return std::nullopt;
+    if (s.consume(']')) return row;
+    do {
+        s.peek();
+        const std::size_t start = s.pos();
+        auto datum = skim_wire_datum(s);
+        if (!datum) return std::nullopt;
+        row.cells.push_back(std::move(*datum));
+        row.starts.push_back(start);
+    } while (s.consume(','));
+    if (!s.consume(']') || s.peek() != '\0') return std::nullopt;
+    return row;
+}
+
+}  // namespace
+
 OvsdbRow parse_ovsdb_json_listing_row(const TextFile& file, const OvsdbLineIndex& lines, const OvsdbColumnLayout& layout,
                                       std::size_t begin, std::size_t end) {
+    const auto fail = [&](std::size_t offset, std::string message) {
+        throw InputError(file.path(), lines.locate(offset), std::move(message));
+    };
+    if (auto skimmed = skim_row(file.text(), begin, end)) return assemble_json_listing_row(*skimmed, layout, lines, fail);
     JsonRowReader reader(file, lines);
     scan_ovsdb_json(file.text().substr(begin, end - begin), begin, reader,
                     [&](std::size_t offset, std::string message) { reader.fail(offset, std::move(message)); });

@@ -1,5 +1,6 @@
 #include "parser/ovsdb_json_skim.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -144,6 +145,75 @@ std::optional<std::string> skim_simple_datum(JsonSkimmer& s) {
     }
     s = probe;
     return out;
+}
+
+namespace {
+
+std::optional<Atom> skim_atom(JsonSkimmer& s) {
+    const char c = s.peek();
+    if (c == '"') {
+        const std::size_t start = s.pos();
+        std::string text;
+        if (!s.string(text)) return std::nullopt;
+        const std::string_view raw = s.text().substr(start, s.pos() - start);
+        // JSON forbids raw control characters in strings: the full parser says so.
+        if (std::any_of(raw.begin(), raw.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20; }))
+            return std::nullopt;
+        return Atom(std::move(text));
+    }
+    if (c == '[') {
+        if (const auto uuid = skim_uuid_atom(s)) return Atom(*uuid);
+        return std::nullopt;
+    }
+    const std::size_t start = s.pos();
+    if (!s.skip_value()) return std::nullopt;
+    const std::string_view token = s.text().substr(start, s.pos() - start);
+    if (token == "true") return Atom(true);
+    if (token == "false") return Atom(false);
+    std::int64_t value = 0;
+    const auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), value);
+    if (ec != std::errc() || end != token.data() + token.size()) return std::nullopt;
+    return Atom(value);
+}
+
+}  // namespace
+
+std::optional<Datum> skim_wire_datum(JsonSkimmer& s) {
+    if (s.peek() != '[') {
+        auto atom = skim_atom(s);
+        if (!atom) return std::nullopt;
+        return Datum::scalar(std::move(*atom));
+    }
+    JsonSkimmer probe = s;
+    probe.consume('[');
+    const auto tag = probe.plain_string();
+    if (tag != "set" && tag != "map") {
+        auto atom = skim_atom(s);
+        if (!atom) return std::nullopt;
+        return Datum::scalar(std::move(*atom));
+    }
+    if (!probe.consume(',') || !probe.consume('[')) return std::nullopt;
+    std::vector<Atom> keys, values;
+    if (!probe.consume(']')) {
+        do {
+            if (tag == "map" && !probe.consume('[')) return std::nullopt;
+            auto key = skim_atom(probe);
+            if (!key) return std::nullopt;
+            keys.push_back(std::move(*key));
+            if (tag == "map") {
+                if (!probe.consume(',')) return std::nullopt;
+                auto value = skim_atom(probe);
+                if (!value || !probe.consume(']')) return std::nullopt;
+                values.push_back(std::move(*value));
+            }
+        } while (probe.consume(','));
+        if (!probe.consume(']')) return std::nullopt;
+    }
+    if (!probe.consume(']')) return std::nullopt;
+    Datum datum = tag == "map" ? Datum::map(std::move(keys), std::move(values)) : Datum::set(std::move(keys));
+    if (!datum.normalize()) return std::nullopt;
+    s = probe;
+    return datum;
 }
 
 }  // namespace ovnsim

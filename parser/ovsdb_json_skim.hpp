@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "parser/ovsdb_datum.hpp"
 #include "parser/ovsdb_uuid.hpp"
 
 namespace ovnsim {
@@ -44,5 +45,10 @@ std::optional<Uuid> skim_uuid_atom(JsonSkimmer& s);
 // A datum as OvsdbRowIndex::simple_cells gives it: a string, an integer, a boolean or a
 // uuid as text, "" for an empty set or map; nullopt (position unchanged) for anything else.
 std::optional<std::string> skim_simple_datum(JsonSkimmer& s);
+// A datum in OVSDB wire JSON (an atom, ["set", [...]], ["map", [[k, v], ...]]) as
+// datum_from_wire_json reads it, for the common forms: strings, integers, booleans and
+// uuids, keys unique. nullopt (skimmer anywhere) for anything else, which the caller
+// hands to datum_from_wire_json for its value or its error.
+std::optional<Datum> skim_wire_datum(JsonSkimmer& s);
 
 }  // namespace ovnsim

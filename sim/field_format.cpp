@@ -1,5 +1,6 @@
 #include "sim/field_format.hpp"
 
+#include <charconv>
 #include <cstdio>
 
 namespace ovnsim {
@@ -60,21 +61,28 @@ BitRun contiguous_run(Bits128 mask) {
     return run == Bits128::ones(n) ? BitRun{lo, n} : BitRun{};
 }
 
+// Both print once or more per traced packet: std::to_chars and a digit table, not snprintf.
 std::string format_mac(Bits128 value) {
-    char buf[18];
+    static constexpr char kDigits[] = "0123456789abcdef";
     const auto v = value.low();
-    std::snprintf(buf, sizeof buf, "%02x:%02x:%02x:%02x:%02x:%02x", unsigned(v >> 40 & 0xff),
-                  unsigned(v >> 32 & 0xff), unsigned(v >> 24 & 0xff), unsigned(v >> 16 & 0xff),
-                  unsigned(v >> 8 & 0xff), unsigned(v & 0xff));
-    return buf;
+    std::string out(17, ':');
+    for (int i = 0; i < 6; ++i) {
+        const unsigned byte = unsigned(v >> (40 - 8 * i) & 0xff);
+        out[3 * i] = kDigits[byte >> 4];
+        out[3 * i + 1] = kDigits[byte & 0xf];
+    }
+    return out;
 }
 
 std::string format_ipv4(Bits128 value) {
     char buf[16];
+    char* p = buf;
     const auto v = value.low();
-    std::snprintf(buf, sizeof buf, "%u.%u.%u.%u", unsigned(v >> 24 & 0xff), unsigned(v >> 16 & 0xff),
-                  unsigned(v >> 8 & 0xff), unsigned(v & 0xff));
-    return buf;
+    for (int i = 0; i < 4; ++i) {
+        if (i > 0) *p++ = '.';
+        p = std::to_chars(p, buf + sizeof buf, unsigned(v >> (24 - 8 * i) & 0xff)).ptr;
+    }
+    return std::string(buf, p);
 }
 
 std::string format_ipv6(Bits128 value) {

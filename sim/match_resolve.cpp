@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <string>
 
+#include <boost/container/small_vector.hpp>
+
 namespace ovnsim {
 namespace {
 
@@ -78,10 +80,10 @@ private:
     std::uint32_t resolve_node(const MatchOr& n, bool negated) { return junction(n.operands, negated, false); }
 
     std::uint32_t junction(const std::vector<MatchExpr>& operands, bool negated, bool is_and) {
-        std::vector<std::uint32_t> children;
-        children.reserve(operands.size());
+        boost::container::small_vector<std::uint32_t, 16> children;
         for (const auto& operand : operands) children.push_back(resolve(operand, negated));
-        return is_and != negated ? out_.add_all(children) : out_.add_any(children);
+        const std::span<const std::uint32_t> list(children.data(), children.size());
+        return is_and != negated ? out_.add_all(list) : out_.add_any(list);
     }
 
     // A field written alone means `field != 0` (parse: expr_parse_primary).
@@ -107,8 +109,9 @@ private:
                              n.low->values(), n.low->in_curlies, n.loc};
         const Comparison high{&n.field, n.high_op, n.high->values(),
                               n.high->in_curlies, n.loc};
-        const std::vector<std::uint32_t> both{comparison(low, negated), comparison(high, negated)};
-        return negated ? out_.add_any(both) : out_.add_all(both);
+        const std::uint32_t low_test = comparison(low, negated);
+        const std::uint32_t high_test = comparison(high, negated);
+        return negated ? out_.add_any({low_test, high_test}) : out_.add_all({low_test, high_test});
     }
 
     const Symbol& lookup(const FieldRef& f) const {
@@ -187,10 +190,10 @@ private:
         std::optional<BitRange> range;
         if (c.field->has_bits) range = BitRange{c.field->low, c.field->high};
 
-        std::vector<std::uint32_t> tests;
-        tests.reserve(c.constants.size());
+        boost::container::small_vector<std::uint32_t, 8> tests;
         for (const Constant& k : c.constants) tests.push_back(test(s, range, op, k, c.field->loc));
-        const std::uint32_t junction = any ? out_.add_any(tests) : out_.add_all(tests);
+        const std::span<const std::uint32_t> list(tests.data(), tests.size());
+        const std::uint32_t junction = any ? out_.add_any(list) : out_.add_all(list);
         if (s.prerequisites.empty()) return junction;
         const std::uint32_t prereqs = out_.append_copy(lookup_(s, true), lookup_(s, true).root(), c.field->loc,
                                                        &s, TestOrigin::prerequisite);

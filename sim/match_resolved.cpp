@@ -1,5 +1,7 @@
 #include "sim/match_resolved.hpp"
 
+#include <boost/container/small_vector.hpp>
+
 #include "sim/field_format.hpp"
 #include "sim/packet.hpp"
 
@@ -90,7 +92,7 @@ bool ResolvedMatch::same_tree(std::uint32_t a, std::uint32_t b) const {
 
 // Whether junction `c` (a child of a junction of the other kind with children `siblings`)
 // contains one of its siblings as an operand, and so adds nothing.
-bool ResolvedMatch::absorbed(std::uint32_t c, const std::vector<std::uint32_t>& siblings) const {
+bool ResolvedMatch::absorbed(std::uint32_t c, std::span<const std::uint32_t> siblings) const {
     const MatchNode& n = nodes_[c];
     if (n.kind != MatchNode::Kind::all && n.kind != MatchNode::Kind::any) return false;
     for (std::uint32_t i = 0; i < n.count; ++i)
@@ -99,10 +101,10 @@ bool ResolvedMatch::absorbed(std::uint32_t c, const std::vector<std::uint32_t>& 
     return false;
 }
 
-std::uint32_t ResolvedMatch::add_junction(MatchNode::Kind kind, const std::vector<std::uint32_t>& children) {
+std::uint32_t ResolvedMatch::add_junction(MatchNode::Kind kind, std::span<const std::uint32_t> children) {
     const bool absorbing = kind == MatchNode::Kind::any;  // the constant that decides it
-    std::vector<std::uint32_t> flat;
-    flat.reserve(children.size());
+    // Small, short-lived lists on every resolution: kept off the heap.
+    boost::container::small_vector<std::uint32_t, 32> flat;
     for (std::uint32_t c : children) {
         const MatchNode& n = nodes_[c];
         if (n.kind == MatchNode::Kind::constant) {
@@ -116,7 +118,7 @@ std::uint32_t ResolvedMatch::add_junction(MatchNode::Kind kind, const std::vecto
         }
     }
     if (flat.size() <= kDedupLimit) {
-        std::vector<std::uint32_t> unique;
+        boost::container::small_vector<std::uint32_t, 32> unique;
         for (std::uint32_t c : flat) {
             bool seen = false;
             for (std::uint32_t u : unique) seen = seen || same_tree(u, c);
@@ -126,7 +128,7 @@ std::uint32_t ResolvedMatch::add_junction(MatchNode::Kind kind, const std::vecto
         // `eth.type == 0x800 && (eth.type == 0x800 || eth.type == 0x86dd)` all the time).
         flat.clear();
         for (std::uint32_t c : unique) {
-            if (!absorbed(c, unique)) flat.push_back(c);
+            if (!absorbed(c, {unique.data(), unique.size()})) flat.push_back(c);
         }
     }
     if (flat.empty()) return add_constant(!absorbing);
@@ -145,12 +147,11 @@ std::uint32_t ResolvedMatch::append_copy(const ResolvedMatch& other, std::uint32
                                          const Symbol* written, TestOrigin origin, bool negate) {
     const MatchNode& src = other.nodes_[i];
     if (src.kind == MatchNode::Kind::all || src.kind == MatchNode::Kind::any) {
-        std::vector<std::uint32_t> copied;
-        copied.reserve(src.count);
+        boost::container::small_vector<std::uint32_t, 16> copied;
         for (auto it = other.children_begin(src); it != other.children_end(src); ++it)
             copied.push_back(append_copy(other, *it, loc, written, origin, negate));
         const bool all = (src.kind == MatchNode::Kind::all) != negate;
-        return add_junction(all ? MatchNode::Kind::all : MatchNode::Kind::any, copied);
+        return add_junction(all ? MatchNode::Kind::all : MatchNode::Kind::any, {copied.data(), copied.size()});
     }
     MatchNode n = src;
     n.loc = loc;

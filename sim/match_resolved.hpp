@@ -14,8 +14,10 @@
 // Address sets, port groups and chassis residence are answered by a MatchEnvironment the
 // model provides; the resolved match keeps only their names.
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <span>
 #include <vector>
 
 #include "parser/bits128.hpp"
@@ -83,11 +85,13 @@ public:
     std::uint32_t add_constant(bool value, SourceLoc loc = {});
     std::uint32_t add_leaf(MatchNode leaf);  // field, port, sets, chassis
     std::uint32_t add_text(std::string_view s);
-    std::uint32_t add_all(const std::vector<std::uint32_t>& children) {
-        return add_junction(MatchNode::Kind::all, children);
+    std::uint32_t add_all(std::span<const std::uint32_t> children) { return add_junction(MatchNode::Kind::all, children); }
+    std::uint32_t add_any(std::span<const std::uint32_t> children) { return add_junction(MatchNode::Kind::any, children); }
+    std::uint32_t add_all(std::initializer_list<std::uint32_t> children) {
+        return add_junction(MatchNode::Kind::all, {children.begin(), children.size()});
     }
-    std::uint32_t add_any(const std::vector<std::uint32_t>& children) {
-        return add_junction(MatchNode::Kind::any, children);
+    std::uint32_t add_any(std::initializer_list<std::uint32_t> children) {
+        return add_junction(MatchNode::Kind::any, {children.begin(), children.size()});
     }
     // Copies node `i` of `other` (with its subtree) into this match, stamping every copied
     // test with `loc`, `written` and `origin`; `negate` copies its logical negation instead.
@@ -100,11 +104,11 @@ public:
     std::string to_string() const;
 
 private:
-    std::uint32_t add_junction(MatchNode::Kind kind, const std::vector<std::uint32_t>& children);
+    std::uint32_t add_junction(MatchNode::Kind kind, std::span<const std::uint32_t> children);
     bool eval(std::uint32_t i, const Packet& packet, const MatchEnvironment& env) const;
     bool same_test(const MatchNode& a, const MatchNode& b) const;
     bool same_tree(std::uint32_t a, std::uint32_t b) const;
-    bool absorbed(std::uint32_t c, const std::vector<std::uint32_t>& siblings) const;
+    bool absorbed(std::uint32_t c, std::span<const std::uint32_t> siblings) const;
     void append_text(std::string& out, std::uint32_t i, bool nested) const;
 
     std::vector<MatchNode> nodes_;

@@ -1,5 +1,7 @@
 #include "sim/report/trace_json.hpp"
 
+#include <utility>
+
 #include "sim/field_format.hpp"
 
 namespace ovnsim {
@@ -17,9 +19,16 @@ std::string uuid_hex(std::uint32_t v) {
 
 std::string address(const CtTuple& t, Bits128 a) { return t.ipv6 ? format_ipv6(a) : format_ipv4(a); }
 
+// The objects every packet has (hops above all) get their keys one by one, which spares
+// nlohmann's initializer-list form a temporary [key, value] array per key.
 json tuple_json(const CtTuple& t) {
-    return json{{"protocol", t.protocol}, {"src", address(t, t.src)}, {"dst", address(t, t.dst)},
-                {"src_port", t.src_port}, {"dst_port", t.dst_port}};
+    json tuple = json::object();
+    tuple["protocol"] = t.protocol;
+    tuple["src"] = address(t, t.src);
+    tuple["dst"] = address(t, t.dst);
+    tuple["src_port"] = t.src_port;
+    tuple["dst_port"] = t.dst_port;
+    return tuple;
 }
 
 json acl_json(const AclAttribution& a) {
@@ -32,7 +41,7 @@ json acl_json(const AclAttribution& a) {
                 {"action", a.action},
                 {"match", a.match},
                 {"tier", a.tier},
-                {"external_ids", ids},
+                {"external_ids", std::move(ids)},
                 {"method", to_string(a.method)},
                 {"logical_flow_join", a.logical_flow_join.empty() ? json(nullptr) : json(a.logical_flow_join)},
                 {"hop", a.hop},
@@ -61,20 +70,22 @@ json sample_json(const SampleFired& s) {
 json hop_json(const TraceHop& h) {
     json tied = json::array();
     for (std::uint32_t u : h.tied_flow_uuids) tied.push_back(uuid_hex(u));
-    return json{{"datapath", h.datapath},
-                {"pipeline", to_string(h.pipeline)},
-                {"stage", h.stage},
-                {"table", h.table},
-                {"priority", h.priority},
-                {"match", h.match},
-                {"actions", h.actions},
-                {"flow_uuid", h.flow_uuid ? json(uuid_hex(*h.flow_uuid)) : json(nullptr)},
-                {"depth", h.depth},
-                {"ct_zone", h.zone.name},
-                {"ct_zone_number", h.zone.number},
-                {"ovn_trace_omits", h.ovn_trace_omits},
-                {"tied_flows", h.tied_flows},
-                {"tied_flow_uuids", tied}};
+    json hop = json::object();
+    hop["datapath"] = h.datapath;
+    hop["pipeline"] = to_string(h.pipeline);
+    hop["stage"] = h.stage;
+    hop["table"] = h.table;
+    hop["priority"] = h.priority;
+    hop["match"] = h.match;
+    hop["actions"] = h.actions;
+    hop["flow_uuid"] = h.flow_uuid ? json(uuid_hex(*h.flow_uuid)) : json(nullptr);
+    hop["depth"] = h.depth;
+    hop["ct_zone"] = h.zone.name;
+    hop["ct_zone_number"] = h.zone.number;
+    hop["ovn_trace_omits"] = h.ovn_trace_omits;
+    hop["tied_flows"] = h.tied_flows;
+    hop["tied_flow_uuids"] = std::move(tied);
+    return hop;
 }
 
 json entry_json(const CtEntrySnapshot& e) {
@@ -93,14 +104,16 @@ json entry_json(const CtEntrySnapshot& e) {
                    {"datapath", e.committed_by->datapath},
                    {"stage", e.committed_by->stage}};
     }
-    return json{{"original", tuple_json(e.original)},
-                {"reply", tuple_json(e.reply)},
-                {"state", e.established ? "established" : "new"},
-                {"mark", Bits128(e.mark).to_hex()},
-                {"label", e.label.to_hex()},
-                {"fields", fields},
-                {"nat", nat},
-                {"acl", acl}};
+    json entry = json::object();
+    entry["original"] = tuple_json(e.original);
+    entry["reply"] = tuple_json(e.reply);
+    entry["state"] = e.established ? "established" : "new";
+    entry["mark"] = Bits128(e.mark).to_hex();
+    entry["label"] = e.label.to_hex();
+    entry["fields"] = std::move(fields);
+    entry["nat"] = std::move(nat);
+    entry["acl"] = std::move(acl);
+    return entry;
 }
 
 json generated_ports(const PacketResult& p) {
@@ -134,37 +147,39 @@ json trace_packet_json(const PacketResult& p) {
     for (const CtZoneSnapshot& z : p.conntrack.zones) {
         json entries = json::array();
         for (const CtEntrySnapshot& e : z.entries) entries.push_back(entry_json(e));
-        conntrack.push_back({{"zone", z.zone.name}, {"zone_number", z.zone.number}, {"entries", entries}});
+        conntrack.push_back({{"zone", z.zone.name}, {"zone_number", z.zone.number}, {"entries", std::move(entries)}});
     }
     json drops = json::array();
     for (const DropInfo& d : p.drops) drops.push_back(drop_json(d));
     json notes = json::array();
     for (const TraceNote& n : p.notes) notes.push_back({{"code", n.code}, {"subject", n.subject}});
     const DropInfo* drop = p.verdict == Verdict::drop ? p.drop() : nullptr;
-    return json{{"role", p.role},
-                {"datapath", p.datapath},
-                {"microflow", p.microflow},
-                {"defaults", defaults},
-                {"verdict", to_string(p.verdict)},
-                {"output_ports", p.output_ports},
-                {"generated_output_ports", generated_ports(p)},
-                {"drop_reason", drop ? json(to_string(drop->reason)) : json(nullptr)},
-                {"drop", drop ? drop_json(*drop) : json(nullptr)},
-                {"drops", drops},
-                {"acl", p.acl ? acl_json(*p.acl) : json(nullptr)},
-                {"attribution_method", p.acl ? json(to_string(p.acl->method)) : json(nullptr)},
-                {"acls", acls},
-                {"samples", samples},
-                {"hops", hops},
-                {"conntrack", conntrack},
-                {"not_modelled", p.not_modelled},
-                {"notes", notes}};
+    json packet = json::object();
+    packet["role"] = p.role;
+    packet["datapath"] = p.datapath;
+    packet["microflow"] = p.microflow;
+    packet["defaults"] = std::move(defaults);
+    packet["verdict"] = to_string(p.verdict);
+    packet["output_ports"] = p.output_ports;
+    packet["generated_output_ports"] = generated_ports(p);
+    packet["drop_reason"] = drop ? json(to_string(drop->reason)) : json(nullptr);
+    packet["drop"] = drop ? drop_json(*drop) : json(nullptr);
+    packet["drops"] = std::move(drops);
+    packet["acl"] = p.acl ? acl_json(*p.acl) : json(nullptr);
+    packet["attribution_method"] = p.acl ? json(to_string(p.acl->method)) : json(nullptr);
+    packet["acls"] = std::move(acls);
+    packet["samples"] = std::move(samples);
+    packet["hops"] = std::move(hops);
+    packet["conntrack"] = std::move(conntrack);
+    packet["not_modelled"] = p.not_modelled;
+    packet["notes"] = std::move(notes);
+    return packet;
 }
 
 json trace_result_json(const TraceResult& result) {
     json packets = json::array();
     for (const PacketResult& p : result.packets) packets.push_back(trace_packet_json(p));
-    return json{{"packets", packets}};
+    return json{{"packets", std::move(packets)}};
 }
 
 void TraceJsonObserver::packet_end(const PacketEndEvent& e) { json_["packets"].push_back(trace_packet_json(*e.result)); }
