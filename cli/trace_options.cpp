@@ -66,6 +66,10 @@ void add_trace_options(CLI::App& cmd, TraceCliOptions& o) {
                    "Trace one packet per line of FILE ('DATAPATH MICROFLOW', or MICROFLOW when DATAPATH is given; "
                    "blank and # lines skipped), loading the bundle once")
         ->group(packet);
+    cmd.add_option("--jobs", o.jobs,
+                   "With --batch: trace lines on N threads (default: one per core); the output keeps the file's order")
+        ->check(CLI::Range(1u, 256u))
+        ->group(packet);
 }
 
 void check_trace_options(const TraceCliOptions& o) {
@@ -83,6 +87,7 @@ void check_trace_options(const TraceCliOptions& o) {
         if (o.arguments.size() > 1) usage_error("with --batch, give at most DATAPATH on the command line");
         return;
     }
+    if (o.jobs != 0) usage_error("--jobs goes with --batch");
     if (from_ports) {
         if (!o.arguments.empty()) usage_error("give either --from/--to or [DATAPATH] MICROFLOW, not both");
         return;

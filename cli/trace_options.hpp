@@ -38,6 +38,7 @@ struct TraceCliOptions {
     bool ovn_trace_handoff = false;
     bool detailed = false, summary = false, minimal = false, table = false, json = false;
     std::string batch;
+    unsigned jobs = 0;  // --batch threads; 0: one per core
 };
 
 void add_trace_options(CLI::App& cmd, TraceCliOptions& options);

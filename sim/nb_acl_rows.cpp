@@ -4,9 +4,16 @@
 
 namespace ovnsim {
 
+// Parsed outside the lock, as SbLogicalFlowRows::typed.
 const NbAcl& NbAclRows::typed(std::size_t row) const {
+    {
+        std::lock_guard lock(mutex_);
+        if (const auto it = typed_.find(row); it != typed_.end()) return *it->second;
+    }
+    NbAcl acl = nb_acl_from_row(rows_->skeleton(), rows_->row(row));
+    std::lock_guard lock(mutex_);
     if (const auto it = typed_.find(row); it != typed_.end()) return *it->second;
-    const NbAcl& stored = store_.emplace_back(nb_acl_from_row(rows_->skeleton(), rows_->row(row)));
+    const NbAcl& stored = store_.emplace_back(std::move(acl));
     typed_.emplace(row, &stored);
     return stored;
 }
@@ -15,14 +22,12 @@ const NbAcl* NbAclRows::by_uuid(const Uuid& uuid) const {
     if (!rows_) return nullptr;
     const auto row = rows_->find(uuid);
     if (!row) return nullptr;
-    std::lock_guard lock(mutex_);
     return &typed(*row);
 }
 
 std::vector<const NbAcl*> NbAclRows::by_stage_hint(std::uint32_t hint) const {
     std::vector<const NbAcl*> out;
     if (!rows_) return out;
-    std::lock_guard lock(mutex_);
     for (const std::size_t row : rows_->rows_with_prefix(hint)) out.push_back(&typed(row));
     return out;
 }

@@ -26,7 +26,7 @@ public:
     std::vector<const NbAcl*> by_stage_hint(std::uint32_t hint) const;
 
 private:
-    const NbAcl& typed(std::size_t row) const;  // under mutex_
+    const NbAcl& typed(std::size_t row) const;
 
     const OvsdbRowIndex* rows_;
     mutable std::mutex mutex_;

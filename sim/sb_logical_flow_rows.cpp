@@ -21,11 +21,18 @@ std::uint64_t text_key(std::string_view priority, std::string_view match, std::s
 
 SbLogicalFlowRows::SbLogicalFlowRows(const OvsdbRowIndex* rows, const SbModel& sb) : rows_(rows), sb_(sb) {}
 
+// The row is parsed outside the lock: the threads of a parallel batch parse different rows
+// at once (one of two that parse the same row keeps its copy).
 const SbLogicalFlow& SbLogicalFlowRows::typed(std::size_t row) const {
-    if (const auto it = typed_.find(row); it != typed_.end()) return *it->second;
+    {
+        std::lock_guard lock(mutex_);
+        if (const auto it = typed_.find(row); it != typed_.end()) return *it->second;
+    }
     SbLogicalFlow flow = sb_logical_flow_from_row(rows_->skeleton(), rows_->row(row));
     if (flow.logical_datapath_uuid) flow.datapath = sb_.datapath(*flow.logical_datapath_uuid);
     if (flow.logical_dp_group_uuid) flow.dp_group = sb_.dp_group(*flow.logical_dp_group_uuid);
+    std::lock_guard lock(mutex_);
+    if (const auto it = typed_.find(row); it != typed_.end()) return *it->second;
     const SbLogicalFlow& stored = store_.emplace_back(std::move(flow));
     typed_.emplace(row, &stored);
     return stored;
@@ -34,14 +41,11 @@ const SbLogicalFlow& SbLogicalFlowRows::typed(std::size_t row) const {
 std::vector<const SbLogicalFlow*> SbLogicalFlowRows::with_uuid_prefix(std::uint32_t prefix) const {
     std::vector<const SbLogicalFlow*> out;
     if (!rows_) return out;
-    std::lock_guard lock(mutex_);
     for (const std::size_t row : rows_->rows_with_prefix(prefix)) out.push_back(&typed(row));
     return out;
 }
 
 void SbLogicalFlowRows::index_texts() const {
-    if (texts_indexed_) return;
-    texts_indexed_ = true;
     static const std::array<std::string, 3> columns = {"priority", "match", "actions"};
     by_text_.reserve(rows_->size());
     for (std::size_t row = 0; row < rows_->size(); ++row) {
@@ -60,8 +64,7 @@ std::vector<const SbLogicalFlow*> SbLogicalFlowRows::with_text(std::int64_t prio
                                                                std::string_view actions) const {
     std::vector<const SbLogicalFlow*> out;
     if (!rows_) return out;
-    std::lock_guard lock(mutex_);
-    index_texts();
+    std::call_once(texts_once_, [this] { index_texts(); });
     std::vector<std::uint32_t> candidates;
     const auto [first, last] = by_text_.equal_range(text_key(std::to_string(priority), match, actions));
     for (auto it = first; it != last; ++it) candidates.push_back(it->second);

@@ -32,15 +32,15 @@ public:
                                                 std::string_view actions) const;
 
 private:
-    const SbLogicalFlow& typed(std::size_t row) const;  // under mutex_
-    void index_texts() const;                           // under mutex_
+    const SbLogicalFlow& typed(std::size_t row) const;
+    void index_texts() const;  // once
 
     const OvsdbRowIndex* rows_;
     const SbModel& sb_;
     mutable std::mutex mutex_;
     mutable std::unordered_map<std::size_t, const SbLogicalFlow*> typed_;
     mutable std::deque<SbLogicalFlow> store_;
-    mutable bool texts_indexed_ = false;
+    mutable std::once_flag texts_once_;
     mutable std::unordered_multimap<std::uint64_t, std::uint32_t> by_text_;  // text key -> row
 };
 

@@ -148,12 +148,14 @@ std::unique_ptr<CompiledFlow> FlowCache::compile(const LogicalDatapath& datapath
 const CompiledFlow& FlowCache::flow(const LogicalDatapath& datapath, const LogicalStage& stage, std::size_t i) const {
     StageSlots& s = slots(datapath, stage);
     if (CompiledFlow* f = s.flows[i].load(std::memory_order_acquire)) return *f;
-    std::lock_guard lock(mutex_);
-    if (CompiledFlow* f = s.flows[i].load(std::memory_order_acquire)) return *f;
-    CompiledFlow* f = compile(datapath, *stage.flows[i]).release();
-    s.flows[i].store(f, std::memory_order_release);
+    // Compiled without the lock, so that threads compile different flows at once; of two
+    // that compile the same flow, the first to publish wins and the other drops its copy.
+    auto compiled = compile(datapath, *stage.flows[i]);
+    CompiledFlow* published = nullptr;
+    if (!s.flows[i].compare_exchange_strong(published, compiled.get(), std::memory_order_acq_rel))
+        return *published;
     compiled_.fetch_add(1, std::memory_order_relaxed);
-    return *f;
+    return *compiled.release();
 }
 
 std::span<const std::uint32_t> FlowCache::candidates(const LogicalDatapath& datapath, const LogicalStage& stage,

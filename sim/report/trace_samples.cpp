@@ -1,5 +1,7 @@
 #include "sim/report/trace_samples.hpp"
 
+#include <mutex>
+
 #include "sim/report/sample_report.hpp"
 #include "sim/sampling_decoration.hpp"
 
@@ -29,18 +31,22 @@ std::vector<std::string> decoration_lines(const SampleReport& report) {
 
 }  // namespace
 
+// Shared by the threads of a parallel --batch: the decorator is built once.
 struct SampleDecorations::Lazy {
+    explicit Lazy(const Bundle& b) : bundle(b) {}
+
     const Bundle& bundle;
+    std::once_flag once;
     std::unique_ptr<SampleDecorator> decorator;
 
     SampleReport decorate(const SampleFired& s) {
-        if (!decorator) decorator = std::make_unique<SampleDecorator>(bundle);
+        std::call_once(once, [this] { decorator = std::make_unique<SampleDecorator>(bundle); });
         return decorator->decorate(raw_sample_event(s));
     }
 };
 
 SampleDecorations::SampleDecorations(const Bundle& bundle) {
-    if (bundle.has_nb()) lazy_ = std::make_shared<Lazy>(Lazy{bundle, nullptr});
+    if (bundle.has_nb()) lazy_ = std::make_shared<Lazy>(bundle);
 }
 
 SampleDescriber SampleDecorations::describer() const {
