@@ -10,7 +10,8 @@
 #       (plain and .xz, whose decompression alone costs about half a second) as the SB.
 #   (b) `ovnsim trace --batch` over BENCH_BATCH (10 000) different TCP SYNs from vif1 to vif2,
 #       each matching another ACL, a fresh conntrack per packet: the per-packet time,
-#       (T(batch) - T(one-line batch)) / packets, for --minimal and --json.
+#       (T(batch) - T(one-line batch)) / packets, for --minimal and --json, on one thread
+#       (--jobs 1) and on every core (the default).
 #       Target: < 50 µs per packet.
 # The cold packet is run-scale.sh's: the SYN matching ACL N/2.
 #
@@ -126,9 +127,11 @@ echo "== batch: $batch_size SYNs, each matching another ACL, a fresh conntrack p
 python3 "$source_dir/bench/scale_microflows.py" "$n" "$batch_size" >"$work/batch.txt"
 head -n 1 "$work/batch.txt" >"$work/batch1.txt"
 for style in minimal json; do
-  read -r one _ < <(mean_seconds "$ovnsim" trace "--$style" --batch "$work/batch1.txt" "$bundle")
-  read -r all _ < <(repeat=$((repeat < 3 ? repeat : 3)) mean_seconds "$ovnsim" trace "--$style" --batch "$work/batch.txt" "$bundle")
-  printf 'ovnsim --batch --%-8s %d packets in %.3f s, one-line batch %.3f s: %.1f µs per packet (target < 50 µs)\n' \
-    "$style" "$batch_size" "$all" "$one" "$(python3 -c "import sys; print((float(sys.argv[1]) - float(sys.argv[2])) * 1e6 / int(sys.argv[3]))" "$all" "$one" "$batch_size")"
+  for jobs in 1 "$(nproc)"; do
+    read -r one _ < <(mean_seconds "$ovnsim" trace "--$style" --jobs "$jobs" --batch "$work/batch1.txt" "$bundle")
+    read -r all _ < <(repeat=$((repeat < 3 ? repeat : 3)) mean_seconds "$ovnsim" trace "--$style" --jobs "$jobs" --batch "$work/batch.txt" "$bundle")
+    printf 'ovnsim --batch --%-8s --jobs %-2s %d packets in %.3f s, one-line batch %.3f s: %.1f µs per packet (target < 50 µs)\n' \
+      "$style" "$jobs" "$batch_size" "$all" "$one" "$(python3 -c "import sys; print((float(sys.argv[1]) - float(sys.argv[2])) * 1e6 / int(sys.argv[3]))" "$all" "$one" "$batch_size")"
+  done
 done
 echo "(load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores: wall times grow with it)"
