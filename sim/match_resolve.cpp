@@ -241,9 +241,13 @@ constexpr std::string_view kSymbolTableFile = "<symbol table>";
 
 ResolvedMatch resolve_with(const SymbolTable& symbols, const MatchExpr& expr, std::string_view file,
                            const ExpansionLookup& lookup) {
+    // A match with its prerequisites has a few dozen nodes: room for them up front, then
+    // trimmed, as compiled flows are kept.
     ResolvedMatch out;
+    out.reserve(64);
     Resolution r(symbols, file, lookup, out);
     out.set_root(r.resolve(expr, false));
+    out.shrink_to_fit();
     return out;
 }
 

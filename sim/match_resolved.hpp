@@ -98,6 +98,14 @@ public:
     std::uint32_t append_copy(const ResolvedMatch& other, std::uint32_t i, SourceLoc loc,
                               const Symbol* written, TestOrigin origin, bool negate = false);
     void set_root(std::uint32_t i) noexcept { root_ = i; }
+    void reserve(std::size_t nodes) {
+        nodes_.reserve(nodes);
+        children_.reserve(nodes);
+    }
+    void shrink_to_fit() {
+        nodes_.shrink_to_fit();
+        children_.shrink_to_fit();
+    }
 
     // The tree in match-language syntax over storage slot names, e.g.
     // `ip.proto == 6 && (eth.type == 0x800 || eth.type == 0x86dd)` (tests, debugging).
