@@ -37,3 +37,8 @@ find_package(LibLZMA QUIET)
 if(NOT LibLZMA_FOUND)
   message(FATAL_ERROR "ovnsim needs liblzma: apt-get install liblzma-dev")
 endif()
+# OpenSSL's libcrypto (SHA-1 of OVSDB database records): CMake's FindOpenSSL module.
+find_package(OpenSSL QUIET COMPONENTS Crypto)
+if(NOT OpenSSL_FOUND)
+  message(FATAL_ERROR "ovnsim needs OpenSSL's libcrypto: apt-get install libssl-dev")
+endif()

@@ -1,8 +1,6 @@
 #pragma once
-// SHA-1 (FIPS 180-4) of a buffer, as lowercase hex: what OVSDB log headers carry. Boost's
-// detail::sha1 works a byte at a time (~100 MB/s); this works a block at a time, which
-// matters for database files of tens of megabytes, and uses the x86 SHA extensions when the
-// CPU has them.
+// SHA-1 of a buffer, as lowercase hex: what OVSDB log headers carry (OpenSSL's libcrypto,
+// which uses the CPU's SHA extensions: database files are tens of megabytes).
 #include <string>
 #include <string_view>
 
