@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 
+#include "parser/ovsdb_row_index_formats.hpp"
 #include "parser/ovsdb_text_atoms.hpp"
 
 namespace ovnsim {
@@ -107,46 +108,6 @@ std::optional<Uuid> skim_uuid_atom(JsonSkimmer& s) {
     return Uuid::parse(*text);
 }
 
-std::optional<std::string> skim_simple_datum(JsonSkimmer& s) {
-    const char c = s.peek();
-    JsonSkimmer probe = s;
-    if (c == '"') {
-        std::string text;
-        if (!probe.string(text)) return std::nullopt;
-        s = probe;
-        return text;
-    }
-    if (c == '[') {
-        if (const auto uuid = skim_uuid_atom(probe)) {
-            s = probe;
-            return uuid->to_string();
-        }
-        // ["set", []] or ["map", []]: empty.
-        probe = s;
-        const auto kind = probe.consume('[') ? probe.plain_string() : std::nullopt;
-        if ((kind == "set" || kind == "map") && probe.consume(',') && probe.consume('[') && probe.consume(']') &&
-            probe.consume(']')) {
-            s = probe;
-            return std::string();
-        }
-        return std::nullopt;
-    }
-    const std::size_t start = probe.pos();
-    if (!probe.skip_value()) return std::nullopt;
-    const std::string_view token = probe.text().substr(start, probe.pos() - start);
-    std::string out;
-    if (token == "true" || token == "false") {
-        out = std::string(token);
-    } else {
-        std::int64_t value = 0;
-        const auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), value);
-        if (ec != std::errc() || end != token.data() + token.size()) return std::nullopt;
-        out = std::to_string(value);
-    }
-    s = probe;
-    return out;
-}
-
 namespace {
 
 std::optional<Atom> skim_atom(JsonSkimmer& s) {
@@ -178,15 +139,26 @@ std::optional<Atom> skim_atom(JsonSkimmer& s) {
 
 }  // namespace
 
-std::optional<Datum> skim_wire_datum(JsonSkimmer& s) {
-    if (s.peek() != '[') {
-        auto atom = skim_atom(s);
-        if (!atom) return std::nullopt;
-        return Datum::scalar(std::move(*atom));
-    }
+std::optional<std::string> skim_simple_datum(JsonSkimmer& s) {
+    // ["set", []] or ["map", []]: empty.
     JsonSkimmer probe = s;
-    probe.consume('[');
-    const auto tag = probe.plain_string();
+    const auto kind = probe.consume('[') ? probe.plain_string() : std::nullopt;
+    if ((kind == "set" || kind == "map") && probe.consume(',') && probe.consume('[') && probe.consume(']') &&
+        probe.consume(']')) {
+        s = probe;
+        return std::string();
+    }
+    probe = s;
+    auto atom = skim_atom(probe);
+    if (!atom) return std::nullopt;
+    s = probe;
+    if (auto* text = std::get_if<std::string>(&*atom)) return std::move(*text);
+    return simple_atom_text(*atom);
+}
+
+std::optional<Datum> skim_wire_datum(JsonSkimmer& s) {
+    JsonSkimmer probe = s;
+    const auto tag = probe.consume('[') ? probe.plain_string() : std::nullopt;
     if (tag != "set" && tag != "map") {
         auto atom = skim_atom(s);
         if (!atom) return std::nullopt;
