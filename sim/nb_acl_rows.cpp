@@ -4,18 +4,8 @@
 
 namespace ovnsim {
 
-// Parsed outside the lock, as SbLogicalFlowRows::typed.
 const NbAcl& NbAclRows::typed(std::size_t row) const {
-    {
-        std::lock_guard lock(mutex_);
-        if (const auto it = typed_.find(row); it != typed_.end()) return *it->second;
-    }
-    NbAcl acl = nb_acl_from_row(rows_->skeleton(), rows_->row(row));
-    std::lock_guard lock(mutex_);
-    if (const auto it = typed_.find(row); it != typed_.end()) return *it->second;
-    const NbAcl& stored = store_.emplace_back(std::move(acl));
-    typed_.emplace(row, &stored);
-    return stored;
+    return typed_.get(row, [&] { return nb_acl_from_row(rows_->skeleton(), rows_->row(row)); });
 }
 
 const NbAcl* NbAclRows::by_uuid(const Uuid& uuid) const {

@@ -5,13 +5,11 @@
 // port groups) are left unresolved: what a traced verdict prints needs only the ACL's own
 // columns. Thread-safe.
 #include <cstdint>
-#include <deque>
-#include <mutex>
-#include <unordered_map>
 #include <vector>
 
 #include "parser/ovsdb_row_index.hpp"
 #include "sim/nb_rows.hpp"
+#include "sim/typed_row_cache.hpp"
 
 namespace ovnsim {
 
@@ -29,9 +27,7 @@ private:
     const NbAcl& typed(std::size_t row) const;
 
     const OvsdbRowIndex* rows_;
-    mutable std::mutex mutex_;
-    mutable std::unordered_map<std::size_t, const NbAcl*> typed_;
-    mutable std::deque<NbAcl> store_;
+    TypedRowCache<NbAcl> typed_;
 };
 
 }  // namespace ovnsim

@@ -21,21 +21,13 @@ std::uint64_t text_key(std::string_view priority, std::string_view match, std::s
 
 SbLogicalFlowRows::SbLogicalFlowRows(const OvsdbRowIndex* rows, const SbModel& sb) : rows_(rows), sb_(sb) {}
 
-// The row is parsed outside the lock: the threads of a parallel batch parse different rows
-// at once (one of two that parse the same row keeps its copy).
 const SbLogicalFlow& SbLogicalFlowRows::typed(std::size_t row) const {
-    {
-        std::lock_guard lock(mutex_);
-        if (const auto it = typed_.find(row); it != typed_.end()) return *it->second;
-    }
-    SbLogicalFlow flow = sb_logical_flow_from_row(rows_->skeleton(), rows_->row(row));
-    if (flow.logical_datapath_uuid) flow.datapath = sb_.datapath(*flow.logical_datapath_uuid);
-    if (flow.logical_dp_group_uuid) flow.dp_group = sb_.dp_group(*flow.logical_dp_group_uuid);
-    std::lock_guard lock(mutex_);
-    if (const auto it = typed_.find(row); it != typed_.end()) return *it->second;
-    const SbLogicalFlow& stored = store_.emplace_back(std::move(flow));
-    typed_.emplace(row, &stored);
-    return stored;
+    return typed_.get(row, [&] {
+        SbLogicalFlow flow = sb_logical_flow_from_row(rows_->skeleton(), rows_->row(row));
+        if (flow.logical_datapath_uuid) flow.datapath = sb_.datapath(*flow.logical_datapath_uuid);
+        if (flow.logical_dp_group_uuid) flow.dp_group = sb_.dp_group(*flow.logical_dp_group_uuid);
+        return flow;
+    });
 }
 
 std::vector<const SbLogicalFlow*> SbLogicalFlowRows::with_uuid_prefix(std::uint32_t prefix) const {

@@ -6,7 +6,6 @@
 // kept, their datapath and datapath group resolved against `sb` (the model of the other
 // SB tables). Thread-safe.
 #include <cstdint>
-#include <deque>
 #include <mutex>
 #include <string_view>
 #include <unordered_map>
@@ -14,6 +13,7 @@
 
 #include "parser/ovsdb_row_index.hpp"
 #include "sim/sb_model.hpp"
+#include "sim/typed_row_cache.hpp"
 
 namespace ovnsim {
 
@@ -37,9 +37,7 @@ private:
 
     const OvsdbRowIndex* rows_;
     const SbModel& sb_;
-    mutable std::mutex mutex_;
-    mutable std::unordered_map<std::size_t, const SbLogicalFlow*> typed_;
-    mutable std::deque<SbLogicalFlow> store_;
+    TypedRowCache<SbLogicalFlow> typed_;
     mutable std::once_flag texts_once_;
     mutable std::unordered_multimap<std::uint64_t, std::uint32_t> by_text_;  // text key -> row
 };
